@@ -1,0 +1,75 @@
+// struct net: one network namespace with its own sysctls, SNMP counters and socket tables
+// (net/core/net_namespace.c setup_net / preinit_net_sysctl). A new namespace starts from the kernel's
+// defaults, never from the creating namespace's values (somaxconn 4096 in a container even if the host has 128).
+import type { ChildSock, EhashEntry, ListenSock, RequestSock, ReqId, SockId } from './types.ts';
+import { default_sysctls, type Sysctls } from './sysctl.ts';
+import { new_mib, type Mib, type MibField } from './mib.ts';
+import type { KernelProfile, ProfileId } from './profiles.ts';
+import type { Decision, KCtx } from './effects.ts';
+
+export interface Net {
+  readonly name: string;
+  readonly profile: ProfileId;
+  sysctl: Sysctls;
+  mib: Mib;
+  /** listening (and not yet listening) server sockets */
+  socks: Map<SockId, ListenSock>;
+  /** request socks (TCP_NEW_SYN_RECV), by id */
+  reqs: Map<ReqId, RequestSock>;
+  /** full sockets created by the listener, by id */
+  children: Map<SockId, ChildSock>;
+  /** the established hash: 4-tuple key (ehash_key) -> request or child */
+  ehash: Map<string, EhashEntry>;
+  /** tcp_metrics: peers with a cached RTT (tcp_peer_is_proven). Filled by tcp_update_metrics() when a
+   *  connection closes; the lab's connections never close, so it stays as the scenario sets it. */
+  tcp_metrics: number[];
+  /** syncookie_secret (net/ipv4/syncookies.c), from get_random_bytes at first use */
+  syncookie_secret: [number, number] | null;
+  next_id: number;
+  next_inode: number;
+}
+
+export function setup_net(name: string, profile: KernelProfile): Net {
+  return {
+    name,
+    profile: profile.id,
+    sysctl: default_sysctls(profile),
+    mib: new_mib(),
+    socks: new Map(),
+    reqs: new Map(),
+    children: new Map(),
+    ehash: new Map(),
+    tcp_metrics: [],
+    syncookie_secret: null,
+    next_id: 1,
+    next_inode: 40000,
+  };
+}
+
+/** The ehash key of a connection seen from the server: local addr:port and remote addr:port. */
+export function ehash_key(laddr: number, lport: number, raddr: number, rport: number): string {
+  return `${laddr}:${lport}:${raddr}:${rport}`;
+}
+
+/** NET_INC_STATS / TCP_INC_STATS: count, and remember it for the next decision of the narrated log. */
+export function NET_INC(net: Net, k: KCtx, field: MibField, by = 1): void {
+  net.mib[field] += by;
+  if (k.trace) for (let i = 0; i < by; i++) k.mib_moved.push(field);
+}
+
+/** Gauge update (Tcp CurrEstab). */
+export function NET_ADD(net: Net, field: MibField, delta: number): void {
+  net.mib[field] += delta;
+}
+
+/** Records one kernel decision in the plan, with the counters moved since the previous one. */
+export function decide(k: KCtx, d: Omit<Decision, 'kind' | 'mib'>): void {
+  if (!k.trace) return;
+  k.out.push({ kind: 'decision', mib: k.mib_moved, ...d });
+  k.mib_moved = [];
+}
+
+/** BUG_ON(): a broken invariant inside the model is a bug, never a silent fix-up. */
+export function BUG_ON(cond: boolean, what: string): void {
+  if (cond) throw new Error(`kernel model invariant broken: ${what}`);
+}

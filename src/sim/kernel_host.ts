@@ -1,0 +1,50 @@
+// The server machine: its network namespaces and the kernel context each kernel call gets (time in jiffies,
+// the profile, the seeded "kernel" random stream). Calls into the model go through here so that every effect
+// plan is collected in one place.
+import { setup_net, type Net } from '../kernel/net_namespace.ts';
+import { PROFILES, type KernelProfile } from '../kernel/profiles.ts';
+import type { Effect, KCtx } from '../kernel/effects.ts';
+import { jiffies } from '../kernel/types.ts';
+import { jiffies_at, type JiffiesClock } from './time.ts';
+import type { Rng } from './rng.ts';
+import type { Scenario } from './scenario.ts';
+
+export interface KernelHost {
+  readonly profile: KernelProfile;
+  readonly clock: JiffiesClock;
+  /** init_net and the namespace the server runs in */
+  readonly nets: Map<string, Net>;
+  readonly server_net: string;
+  readonly rng: Rng;
+  trace: boolean;
+}
+
+export const SERVER_NETNS = 'lab';
+
+export function new_kernel_host(sc: Scenario, rng: Rng, trace: boolean): KernelHost {
+  const profile = PROFILES[sc.kernel];
+  // a machine that has been up for 1 to 24 hours, at a random point inside a tick
+  const uptime_s = 3600 + rng.below(23 * 3600);
+  const clock: JiffiesClock = { HZ: profile.HZ, jiffies0: uptime_s * profile.HZ + rng.below(profile.HZ), phase_ns: rng.below(1e9 / profile.HZ) };
+  const nets = new Map<string, Net>([
+    ['init_net', setup_net('init_net', profile)],
+    [SERVER_NETNS, setup_net(SERVER_NETNS, profile)],
+  ]);
+  return { profile, clock, nets, server_net: SERVER_NETNS, rng, trace };
+}
+
+/** Runs one kernel entry point at time t and returns its plan. `in_timer` models base->clk = jiffies + 1. */
+export function kcall(host: KernelHost, t: number, in_timer: boolean, fn: (k: KCtx) => void): Effect[] {
+  const now = jiffies_at(host.clock, t);
+  const k: KCtx = {
+    now,
+    timer_clk: in_timer ? jiffies(now + 1) : now,
+    profile: host.profile,
+    random_u32: host.rng.u32,
+    out: [],
+    mib_moved: [],
+    trace: host.trace,
+  };
+  fn(k);
+  return k.out;
+}

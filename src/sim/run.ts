@@ -1,0 +1,337 @@
+// The simulation: a scenario stepped event by event over the kernel model. Pure and deterministic — integer
+// nanoseconds, a (time, sequence) event queue, seeded random streams — so the same scenario and seed give the
+// same bytes. Pacing against wall-clock time is the worker's business, never this file's.
+import type { Net } from '../kernel/net_namespace.ts';
+import type { Effect, Decision } from '../kernel/effects.ts';
+import type { ListenSock, Segment, SockId } from '../kernel/types.ts';
+import { TCPHDR_ACK, TCPHDR_SYN } from '../kernel/types.ts';
+import { __sys_accept4, __sys_bind, __sys_listen, __sys_socket } from '../kernel/socket.ts';
+import { tcp_v4_rcv } from '../kernel/tcp_ipv4.ts';
+import { reqsk_timer_handler } from '../kernel/inet_connection_sock.ts';
+import { Scheduler } from './scheduler.ts';
+import { rng_stream, type Rng } from './rng.ts';
+import { ms_to_ns, time_of_jiffy, us_to_ns } from './time.ts';
+import { kcall, new_kernel_host, type KernelHost } from './kernel_host.ts';
+import { SERVER_ADDR, client_id_of, type Scenario } from './scenario.ts';
+import type { SimEvent, UserAction } from './events.ts';
+import {
+  client_connect, client_receive, client_send_ack, client_syn_timer, flag_str, new_normal_client, spoofed_syn,
+  type ClientAction, type NormalClient,
+} from './clients.ts';
+import type { BacklogResult, PacketRecord, Sample } from './result.ts';
+import { build_result } from './result_builder.ts';
+
+export interface SimOptions {
+  /** record kernel decisions for the narrated log */
+  trace?: boolean;
+  /** record every packet at the server (the result's `packets`) */
+  recordPackets?: boolean;
+  /** keep per-client records for spoofed clients too (2 bytes each) */
+  recordClients?: boolean;
+}
+
+export interface LogEntry {
+  readonly t_ns: number;
+  readonly d: Decision;
+}
+
+export class Simulation {
+  readonly scenario: Scenario;
+  readonly end_ns: number;
+  now_ns = 0;
+  events = 0;
+  readonly host: KernelHost;
+  readonly fd: SockId;
+  /** the port clients connect to (the bound or autobound one) */
+  readonly port: number | null;
+  /** sk_max_ack_backlog after the first listen(), null if it failed */
+  readonly initial_backlog: number | null;
+  readonly relisten_results: { at_ms: number; effective_backlog: number | null }[] = [];
+  readonly clients = new Map<number, NormalClient>();
+  readonly samples: Sample[] = [];
+  readonly packets: PacketRecord[] = [];
+  readonly log: LogEntry[] = [];
+  readonly dmesg: { t_ns: number; text: string }[] = [];
+  readonly user_actions: { t_ns: number; action: UserAction }[] = [];
+  /** SYN-ACKs received per spoofed client, per group (only with recordClients) */
+  readonly spoofed_synacks: (Uint16Array | null)[];
+  readonly group_base: number[];
+  private readonly sched = new Scheduler<SimEvent>();
+  private readonly req_armed = new Map<number, number>();
+  private readonly group_rngs: Rng[];
+  private readonly delay_ns: number;
+  private readonly opts: Required<SimOptions>;
+
+  constructor(scenario: Scenario, opts: SimOptions = {}) {
+    this.scenario = scenario;
+    this.opts = { trace: false, recordPackets: true, recordClients: true, ...opts };
+    this.end_ns = ms_to_ns(scenario.duration_ms);
+    this.delay_ns = us_to_ns(scenario.link_delay_us);
+    this.host = new_kernel_host(scenario, rng_stream(scenario.seed, 'kernel'), this.opts.trace);
+    const net = this.server();
+    for (const [name, value] of Object.entries(scenario.sysctl)) (net.sysctl as unknown as Record<string, unknown>)[name] = value;
+    let base = 0;
+    this.group_base = scenario.clients.map((g) => ((base += g.count), base - g.count));
+    this.group_rngs = scenario.clients.map((_, g) => rng_stream(scenario.seed, `group:${g}`));
+    this.spoofed_synacks = scenario.clients.map((g) => (g.kind === 'spoofed' && this.opts.recordClients ? new Uint16Array(g.count) : null));
+    // time 0: the listener is ready — socket(), bind() unless the port is null, listen()
+    this.fd = __sys_socket(net);
+    this.setup_listener();
+    const sk = this.listener();
+    const listening = sk?.sk_state === 'TCP_LISTEN';
+    this.port = listening ? sk!.num : null;
+    this.initial_backlog = listening ? sk!.sk_max_ack_backlog : null;
+    this.schedule_initial();
+  }
+
+  private setup_listener(): void {
+    const net = this.server();
+    const sc = this.scenario;
+    if (sc.server.port !== null) this.kernel(0, false, (k) => __sys_bind(net, this.fd, SERVER_ADDR, sc.server.port!, k));
+    else this.listener()!.rcv_saddr = SERVER_ADDR; // listen() without bind(): the address is set, the port is not
+    this.kernel(0, false, (k) => __sys_listen(net, this.fd, sc.server.backlog, k));
+  }
+
+  private schedule_initial(): void {
+    const sc = this.scenario;
+    this.sched.at(0, { k: 'sample' }, true);
+    sc.clients.forEach((g, gi) => {
+      if (g.count > 0 && ms_to_ns(g.start_ms) < this.end_ns) this.sched.at(ms_to_ns(g.start_ms), { k: 'client_start', g: gi, i: 0 });
+    });
+    sc.server.relisten.forEach((r, i) => this.at_if_in_run(ms_to_ns(r.at_ms), { k: 'relisten', i }));
+    sc.sysctl_changes.forEach((c, i) => this.at_if_in_run(ms_to_ns(c.at_ms), { k: 'sysctl', i }));
+    const acc = sc.server.accept;
+    if (acc.mode === 'every') this.at_if_in_run(ms_to_ns(acc.start_ms), { k: 'accept' });
+  }
+
+  private at_if_in_run(t: number, ev: SimEvent): void {
+    if (t <= this.end_ns) this.sched.at(t, ev);
+  }
+
+  server(): Net {
+    return this.host.nets.get(this.host.server_net)!;
+  }
+
+  listener(): ListenSock | null {
+    return this.server().socks.get(this.fd) ?? null;
+  }
+
+  done(): boolean {
+    const t = this.sched.peek_time();
+    return t === null || t > this.end_ns;
+  }
+
+  /** Runs one event. False when none is left before the end (the clock then stands at the end). */
+  step(): boolean {
+    if (this.done()) {
+      this.now_ns = this.end_ns;
+      return false;
+    }
+    const { t, ev } = this.sched.pop()!;
+    this.now_ns = t;
+    this.events++;
+    this.dispatch(t, ev);
+    return true;
+  }
+
+  runUntil(t_ns: number): void {
+    const limit = Math.min(t_ns, this.end_ns);
+    for (;;) {
+      const t = this.sched.peek_time();
+      if (t === null || t > limit) break;
+      this.step();
+    }
+    this.now_ns = Math.max(this.now_ns, limit);
+  }
+
+  runToEnd(): void {
+    this.runUntil(this.end_ns);
+  }
+
+  /** A change made while running (a knob, listen() again): applied now, and remembered for replay. */
+  act(action: UserAction): void {
+    this.user_actions.push({ t_ns: this.now_ns, action });
+    this.apply_user(this.now_ns, action);
+  }
+
+  result(opts: { summary?: boolean } = {}): BacklogResult {
+    return build_result(this, opts.summary ?? false);
+  }
+
+  /** The kind of client id (by its group). */
+  group_of(id: number): number {
+    let g = this.group_base.length - 1;
+    while (g > 0 && this.group_base[g] > id) g--;
+    return g;
+  }
+
+  // --- event dispatch ---------------------------------------------------------------------------------
+
+  private dispatch(t: number, ev: SimEvent): void {
+    switch (ev.k) {
+      case 'client_start': return this.on_client_start(t, ev.g, ev.i);
+      case 'to_server': return this.on_to_server(t, ev.seg);
+      case 'to_client': return this.client_actions(t, ev.client, (c) => client_receive(c, ev.seg, t));
+      case 'client_syn_timer': return this.client_actions(t, ev.client, (c) => client_syn_timer(c, this.port!, t, this.client_knobs()));
+      case 'client_ack': return this.client_actions(t, ev.client, (c) => client_send_ack(c, this.port!));
+      case 'req_timer': return this.on_req_timer(t, ev.req, ev.fires);
+      case 'accept': return this.on_accept(t);
+      case 'relisten': return this.on_relisten(t, ev.i);
+      case 'sysctl': {
+        const c = this.scenario.sysctl_changes[ev.i];
+        return this.apply_user(t, { kind: 'sysctl', name: c.name, value: c.value });
+      }
+      case 'sample': return this.on_sample(t);
+      case 'user': return this.apply_user(t, ev.action);
+      default: {
+        const never: never = ev;
+        throw new Error(`unknown event ${JSON.stringify(never)}`);
+      }
+    }
+  }
+
+  private client_knobs() {
+    const s = this.server().sysctl;
+    return { syn_retries: s['net.ipv4.tcp_syn_retries'], linear_timeouts: s['net.ipv4.tcp_syn_linear_timeouts'] };
+  }
+
+  private on_client_start(t: number, g: number, i: number): void {
+    const grp = this.scenario.clients[g];
+    const id = this.group_base[g] + i;
+    if (this.port !== null) {
+      if (grp.kind === 'normal') {
+        const c = new_normal_client(id, rng_stream(this.scenario.seed, `client:${id}`).u32(), t, ms_to_ns(grp.ack_delay_ms));
+        this.clients.set(id, c);
+        this.client_actions(t, id, () => client_connect(c, this.port!, t));
+      } else {
+        this.send_to_server(t, spoofed_syn(id, this.group_rngs[g].u32(), this.port));
+      }
+    }
+    const next = ms_to_ns(grp.start_ms + (i + 1) * grp.interval_ms);
+    if (i + 1 < grp.count && next < this.end_ns) this.sched.at(next, { k: 'client_start', g, i: i + 1 });
+  }
+
+  private client_actions(t: number, id: number, f: (c: NormalClient) => ClientAction[]): void {
+    const c = this.clients.get(id);
+    if (!c) return;
+    for (const a of f(c)) {
+      if (a.kind === 'send') this.send_to_server(t, a.seg);
+      else if (a.kind === 'syn_timer') this.sched.at(a.at_ns, { k: 'client_syn_timer', client: id });
+      else this.sched.at(a.at_ns, { k: 'client_ack', client: id });
+    }
+  }
+
+  private send_to_server(t: number, seg: Segment): void {
+    this.sched.at(t + this.delay_ns, { k: 'to_server', seg });
+  }
+
+  private on_to_server(t: number, seg: Segment): void {
+    if (this.opts.recordPackets) this.record_packet(t, 'in', seg.saddr, seg.sport, seg.flags);
+    const net = this.server();
+    this.kernel(t, false, (k) => tcp_v4_rcv(net, seg, k));
+  }
+
+  private on_req_timer(t: number, req_id: number, fires: number): void {
+    if (this.req_armed.get(req_id) !== fires) return; // re-armed or deleted since: a stale event
+    this.req_armed.delete(req_id);
+    const net = this.server();
+    const req = net.reqs.get(req_id);
+    if (req) this.kernel(t, true, (k) => reqsk_timer_handler(net, req, k));
+  }
+
+  private on_accept(t: number): void {
+    const net = this.server();
+    const r = this.kernel(t, false, (k) => __sys_accept4(net, this.fd, k));
+    if (r && r.ok) {
+      const id = client_id_of(r.child.rmt_addr, r.child.rmt_port);
+      const c = id === null ? undefined : this.clients.get(id);
+      if (c) c.accepted_at_ns = t;
+    }
+    const acc = this.scenario.server.accept;
+    if (acc.mode !== 'every') return;
+    const n = Math.round((t - ms_to_ns(acc.start_ms)) / ms_to_ns(acc.interval_ms)) + 1;
+    const next = ms_to_ns(acc.start_ms + n * acc.interval_ms);
+    if (next <= Math.min(this.end_ns, acc.stop_ms === null ? Infinity : ms_to_ns(acc.stop_ms))) this.sched.at(next, { k: 'accept' });
+  }
+
+  private on_relisten(t: number, i: number): void {
+    const r = this.scenario.server.relisten[i];
+    const net = this.server();
+    const res = this.kernel(t, false, (k) => __sys_listen(net, this.fd, r.backlog, k));
+    const sk = this.listener();
+    this.relisten_results.push({ at_ms: r.at_ms, effective_backlog: res?.ok && sk ? sk.sk_max_ack_backlog : null });
+  }
+
+  private apply_user(t: number, a: UserAction): void {
+    const net = this.server();
+    if (a.kind === 'sysctl') (net.sysctl as unknown as Record<string, unknown>)[a.name] = a.value;
+    else this.kernel(t, false, (k) => __sys_listen(net, this.fd, a.backlog, k));
+  }
+
+  private on_sample(t: number): void {
+    const sk = this.listener();
+    this.samples.push({ t_ms: t / 1e6, syn_recv: sk?.qlen ?? 0, accept_queue: sk?.sk_ack_backlog ?? 0 });
+    const next = ms_to_ns(this.samples.length * this.scenario.sample_every_ms);
+    if (next <= this.end_ns) this.sched.at(next, { k: 'sample' }, true);
+  }
+
+  // --- the kernel boundary ----------------------------------------------------------------------------
+
+  /** Runs a kernel entry point at time t and carries out its plan. */
+  private kernel<R>(t: number, in_timer: boolean, fn: (k: import('../kernel/effects.ts').KCtx) => R): R | undefined {
+    let r: R | undefined;
+    const effects = kcall(this.host, t, in_timer, (k) => {
+      r = fn(k);
+    });
+    this.carry_out(t, effects);
+    return r;
+  }
+
+  private carry_out(t: number, effects: Effect[]): void {
+    for (const e of effects) {
+      switch (e.kind) {
+        case 'xmit': this.on_xmit(t, e.seg); break;
+        case 'timer':
+          if (this.req_armed.get(e.req) !== e.fires) {
+            this.req_armed.set(e.req, e.fires);
+            this.sched.at(Math.max(t, time_of_jiffy(this.host.clock, e.fires)), { k: 'req_timer', req: e.req, fires: e.fires });
+          }
+          break;
+        case 'timer_del': this.req_armed.delete(e.req); break;
+        case 'printk': this.dmesg.push({ t_ns: t, text: e.text }); break;
+        case 'decision': this.log.push({ t_ns: t, d: e }); break;
+        case 'wake': break;
+        default: {
+          const never: never = e;
+          throw new Error(`unknown effect ${JSON.stringify(never)}`);
+        }
+      }
+    }
+  }
+
+  private on_xmit(t: number, seg: Segment): void {
+    if (this.opts.recordPackets) this.record_packet(t, 'out', seg.daddr, seg.dport, seg.flags);
+    const id = client_id_of(seg.daddr, seg.dport);
+    if (id === null) return;
+    if (this.clients.has(id)) {
+      this.sched.at(t + this.delay_ns, { k: 'to_client', seg, client: id });
+      return;
+    }
+    const g = this.group_of(id);
+    const counts = this.spoofed_synacks[g];
+    const both = TCPHDR_SYN | TCPHDR_ACK;
+    if (counts && (seg.flags & both) === both) counts[id - this.group_base[g]]++;
+  }
+
+  private record_packet(t: number, dir: 'in' | 'out', addr: number, port: number, flags: number): void {
+    this.packets.push({ t_ms: t / 1e6, dir, client: client_id_of(addr, port) ?? -1, flags: flag_str(flags) });
+  }
+}
+
+/** Runs a validated scenario to its end and returns the result. */
+export function runScenario(scenario: Scenario, opts: { summary?: boolean } = {}): BacklogResult {
+  const summary = opts.summary ?? false;
+  const sim = new Simulation(scenario, { recordPackets: !summary, recordClients: !summary });
+  sim.runToEnd();
+  return sim.result({ summary });
+}

@@ -96,6 +96,8 @@ export function client_receive(c: NormalClient, seg: Segment, now: number): Clie
   c.server_isn = seg.seq;
   c.state = 'established'; // tcp_finish_connect(): connect() returns here, before the server has a child
   c.rto_at = null;
+  // the ACK goes out at once (tcp_send_ack from tcp_rcv_synsent_state_process), or ack_delay later
+  if (c.ack_delay_ns === 0) return client_send_ack(c, seg.sport);
   return [{ kind: 'ack_later', at_ns: now + c.ack_delay_ns }];
 }
 

@@ -10,7 +10,7 @@ export type SimEvent =
   | { readonly k: 'client_ack'; readonly client: number }
   /** a request's rsk_timer; stale unless it still matches the armed expiry */
   | { readonly k: 'req_timer'; readonly req: ReqId; readonly fires: Jiffies }
-  | { readonly k: 'accept' }
+  | { readonly k: 'accept'; readonly n: number }
   | { readonly k: 'relisten'; readonly i: number }
   | { readonly k: 'sysctl'; readonly i: number }
   | { readonly k: 'sample' }

@@ -8,7 +8,7 @@ import { TCPHDR_ACK, TCPHDR_SYN } from '../kernel/types.ts';
 import { __sys_accept4, __sys_bind, __sys_listen, __sys_socket } from '../kernel/socket.ts';
 import { tcp_v4_rcv } from '../kernel/tcp_ipv4.ts';
 import { reqsk_timer_handler } from '../kernel/inet_connection_sock.ts';
-import { Scheduler } from './scheduler.ts';
+import { EvClass, Scheduler } from './scheduler.ts';
 import { rng_stream, type Rng } from './rng.ts';
 import { ms_to_ns, time_of_jiffy, us_to_ns } from './time.ts';
 import { kcall, new_kernel_host, type KernelHost } from './kernel_host.ts';
@@ -94,18 +94,18 @@ export class Simulation {
 
   private schedule_initial(): void {
     const sc = this.scenario;
-    this.sched.at(0, { k: 'sample' }, true);
+    this.sched.at(0, { k: 'sample' }, EvClass.Sample, 0);
     sc.clients.forEach((g, gi) => {
-      if (g.count > 0 && ms_to_ns(g.start_ms) < this.end_ns) this.sched.at(ms_to_ns(g.start_ms), { k: 'client_start', g: gi, i: 0 });
+      if (g.count > 0 && ms_to_ns(g.start_ms) < this.end_ns) this.sched.at(ms_to_ns(g.start_ms), { k: 'client_start', g: gi, i: 0 }, EvClass.ClientStart, this.group_base[gi]);
     });
-    sc.server.relisten.forEach((r, i) => this.at_if_in_run(ms_to_ns(r.at_ms), { k: 'relisten', i }));
-    sc.sysctl_changes.forEach((c, i) => this.at_if_in_run(ms_to_ns(c.at_ms), { k: 'sysctl', i }));
+    sc.server.relisten.forEach((r, i) => this.at_if_in_run(ms_to_ns(r.at_ms), { k: 'relisten', i }, EvClass.Timetable, i));
+    sc.sysctl_changes.forEach((c, i) => this.at_if_in_run(ms_to_ns(c.at_ms), { k: 'sysctl', i }, EvClass.Timetable, sc.server.relisten.length + i));
     const acc = sc.server.accept;
-    if (acc.mode === 'every') this.at_if_in_run(ms_to_ns(acc.start_ms), { k: 'accept' });
+    if (acc.mode === 'every') this.at_if_in_run(ms_to_ns(acc.start_ms), { k: 'accept', n: 0 }, EvClass.Accept, 0);
   }
 
-  private at_if_in_run(t: number, ev: SimEvent): void {
-    if (t <= this.end_ns) this.sched.at(t, ev);
+  private at_if_in_run(t: number, ev: SimEvent, cls: EvClass, order: number): void {
+    if (t <= this.end_ns) this.sched.at(t, ev, cls, order);
   }
 
   server(): Net {
@@ -175,7 +175,7 @@ export class Simulation {
       case 'client_syn_timer': return this.client_actions(t, ev.client, (c) => client_syn_timer(c, this.port!, t, this.client_knobs()));
       case 'client_ack': return this.client_actions(t, ev.client, (c) => client_send_ack(c, this.port!));
       case 'req_timer': return this.on_req_timer(t, ev.req, ev.fires);
-      case 'accept': return this.on_accept(t);
+      case 'accept': return this.on_accept(t, ev.n);
       case 'relisten': return this.on_relisten(t, ev.i);
       case 'sysctl': {
         const c = this.scenario.sysctl_changes[ev.i];
@@ -208,7 +208,7 @@ export class Simulation {
       }
     }
     const next = ms_to_ns(grp.start_ms + (i + 1) * grp.interval_ms);
-    if (i + 1 < grp.count && next < this.end_ns) this.sched.at(next, { k: 'client_start', g, i: i + 1 });
+    if (i + 1 < grp.count && next < this.end_ns) this.sched.at(next, { k: 'client_start', g, i: i + 1 }, EvClass.ClientStart, id + 1);
   }
 
   private client_actions(t: number, id: number, f: (c: NormalClient) => ClientAction[]): void {
@@ -222,7 +222,7 @@ export class Simulation {
   }
 
   private send_to_server(t: number, seg: Segment): void {
-    this.sched.at(t + this.delay_ns, { k: 'to_server', seg });
+    this.sched.at(t + this.delay_ns, { k: 'to_server', seg }, EvClass.Net);
   }
 
   private on_to_server(t: number, seg: Segment): void {
@@ -239,7 +239,7 @@ export class Simulation {
     if (req) this.kernel(t, true, (k) => reqsk_timer_handler(net, req, k));
   }
 
-  private on_accept(t: number): void {
+  private on_accept(t: number, n: number): void {
     const net = this.server();
     const r = this.kernel(t, false, (k) => __sys_accept4(net, this.fd, k));
     if (r && r.ok) {
@@ -249,9 +249,9 @@ export class Simulation {
     }
     const acc = this.scenario.server.accept;
     if (acc.mode !== 'every') return;
-    const n = Math.round((t - ms_to_ns(acc.start_ms)) / ms_to_ns(acc.interval_ms)) + 1;
-    const next = ms_to_ns(acc.start_ms + n * acc.interval_ms);
-    if (next <= Math.min(this.end_ns, acc.stop_ms === null ? Infinity : ms_to_ns(acc.stop_ms))) this.sched.at(next, { k: 'accept' });
+    const next = ms_to_ns(acc.start_ms + (n + 1) * acc.interval_ms);
+    const stop = Math.min(this.end_ns, acc.stop_ms === null ? Infinity : ms_to_ns(acc.stop_ms));
+    if (next <= stop) this.sched.at(next, { k: 'accept', n: n + 1 }, EvClass.Accept, n + 1);
   }
 
   private on_relisten(t: number, i: number): void {
@@ -272,7 +272,7 @@ export class Simulation {
     const sk = this.listener();
     this.samples.push({ t_ms: t / 1e6, syn_recv: sk?.qlen ?? 0, accept_queue: sk?.sk_ack_backlog ?? 0 });
     const next = ms_to_ns(this.samples.length * this.scenario.sample_every_ms);
-    if (next <= this.end_ns) this.sched.at(next, { k: 'sample' }, true);
+    if (next <= this.end_ns) this.sched.at(next, { k: 'sample' }, EvClass.Sample, this.samples.length);
   }
 
   // --- the kernel boundary ----------------------------------------------------------------------------
@@ -314,7 +314,7 @@ export class Simulation {
     const id = client_id_of(seg.daddr, seg.dport);
     if (id === null) return;
     if (this.clients.has(id)) {
-      this.sched.at(t + this.delay_ns, { k: 'to_client', seg, client: id });
+      this.sched.at(t + this.delay_ns, { k: 'to_client', seg, client: id }, EvClass.Net);
       return;
     }
     const g = this.group_of(id);

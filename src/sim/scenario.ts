@@ -53,7 +53,7 @@ export interface Scenario {
   readonly kernel: ProfileId;
   /** seed of every random stream (default 1) */
   readonly seed: number;
-  /** one-way delay between a client and the server, in µs (default 50) */
+  /** one-way delay between a client and the server, in µs (default 0: the shared format's network has no delay) */
   readonly link_delay_us: number;
   /** knob changes while running */
   readonly sysctl_changes: readonly SysctlChange[];

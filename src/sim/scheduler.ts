@@ -1,8 +1,11 @@
-// The event queue: a binary heap ordered by (time, sequence). Time is integer ns; the sequence is the insertion
-// order, so events at the same time run in the order they were scheduled — except "early" events (samples),
-// which run before every other event of their instant, as the recorder's samples do. Invariants: time never
-// goes backwards; pop() returns events in non-decreasing (time, seq). Cancelling is done by the owner marking
-// the event stale (a generation number), never by searching the heap.
+// The event queue: a binary heap ordered by (time, sequence). Time is integer ns. The sequence is made of a
+// class and a number within it: at one instant, packets in flight are delivered first (a zero-delay network
+// delivers at once), then the scenario's own timetable — samples, client starts, re-listens and knob changes,
+// accept() ticks, each in its timetable order — and last everything the run armed on its way (kernel timers,
+// client retransmissions, delayed ACKs) in the order it was armed. That is the recorder's order too: it
+// schedules its timetable up front and reads the kernel's replies before its next event.
+// Invariants: time never goes backwards; pop() returns events in non-decreasing (time, seq). Cancelling is done
+// by the owner marking the event stale, never by searching the heap.
 
 export interface Scheduled<E> {
   readonly t: number;
@@ -10,21 +13,29 @@ export interface Scheduled<E> {
   readonly ev: E;
 }
 
-const EARLY_BASE = -(2 ** 52);
+/** Event classes, in the order they run at one instant. */
+export const EvClass = { Net: 0, Sample: 1, ClientStart: 2, Timetable: 3, Accept: 4, Armed: 5 } as const;
+export type EvClass = (typeof EvClass)[keyof typeof EvClass];
+const CLASS_SPAN = 2 ** 48;
 
 export class Scheduler<E> {
   private heap: Scheduled<E>[] = [];
   private seq = 0;
-  private early_seq = EARLY_BASE;
   private now = 0;
 
   get size(): number {
     return this.heap.length;
   }
 
-  at(t: number, ev: E, early = false): void {
+  /**
+   * Schedules `ev` at time t. `order` places it within its class: timetable events pass their timetable
+   * index (client id, sample number …); by default, insertion order.
+   */
+  at(t: number, ev: E, cls: EvClass = EvClass.Armed, order?: number): void {
     if (!Number.isInteger(t) || t < this.now) throw new Error(`scheduler: event at ${t} ns is before now (${this.now} ns)`);
-    this.push({ t, seq: early ? this.early_seq++ : this.seq++, ev });
+    const n = order ?? this.seq++;
+    if (n >= CLASS_SPAN) throw new Error('scheduler: sequence space exhausted');
+    this.push({ t, seq: cls * CLASS_SPAN + n, ev });
   }
 
   peek_time(): number | null {

@@ -64,7 +64,7 @@ export function validateScenario(input: unknown): Validation {
   const extensions = {
     kernel: optional(m('kernel'), DEFAULT_PROFILE, (v) => oneOf(e, 'kernel', v, Object.keys(PROFILES) as ProfileId[])),
     seed: optional(m('seed'), 1, (v) => number(e, 'seed', v, SEED)),
-    link_delay_us: optional(m('link_delay_us'), 50, (v) => number(e, 'link_delay_us', v, LINK_DELAY)),
+    link_delay_us: optional(m('link_delay_us'), 0, (v) => number(e, 'link_delay_us', v, LINK_DELAY)),
     sysctl_changes: read_sysctl_changes(e, m('sysctl_changes')),
   };
   const texts: Texts = {};

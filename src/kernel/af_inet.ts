@@ -23,26 +23,26 @@ export function inet_bind(net: Net, sk: ListenSock, addr: number, port: number, 
 /** inet_listen() → __inet_listen_sk() */
 export function inet_listen(net: Net, sk: ListenSock, backlog: number, k: KCtx): SyscallResult {
   if (sk.sock_state !== 'SS_UNCONNECTED') {
-    decide(k, { fn: 'inet_listen', code: 'listen_einval', sock: sk.id, args: { state: sk.sock_state } });
+    if (k.trace) decide(k, { fn: 'inet_listen', code: 'listen_einval', sock: sk.id, args: { state: sk.sock_state } });
     return { ok: false, errno: 'EINVAL' };
   }
   if (sk.sk_state !== 'TCP_CLOSE' && sk.sk_state !== 'TCP_LISTEN') {
-    decide(k, { fn: 'inet_listen', code: 'listen_einval', sock: sk.id, args: { state: sk.sk_state } });
+    if (k.trace) decide(k, { fn: 'inet_listen', code: 'listen_einval', sock: sk.id, args: { state: sk.sk_state } });
     return { ok: false, errno: 'EINVAL' };
   }
   const old = sk.sk_max_ack_backlog;
   sk.sk_max_ack_backlog = backlog; // written even if the start below fails
   if (sk.sk_state === 'TCP_LISTEN') {
-    decide(k, { fn: 'inet_listen', code: 'listen_backlog_changed', sock: sk.id, args: { old, backlog } });
+    if (k.trace) decide(k, { fn: 'inet_listen', code: 'listen_backlog_changed', sock: sk.id, args: { old, backlog } });
     return { ok: true };
   }
   const autobind = sk.num === 0;
   const err = inet_csk_listen_start(net, sk, k);
   if (err) {
-    decide(k, { fn: 'inet_csk_listen_start', code: 'listen_eaddrinuse', sock: sk.id, args: { port: sk.num } });
+    if (k.trace) decide(k, { fn: 'inet_csk_listen_start', code: 'listen_eaddrinuse', sock: sk.id, args: { port: sk.num } });
     return { ok: false, errno: err };
   }
   if (autobind) decide(k, { fn: 'inet_csk_get_port', code: 'autobind_port', sock: sk.id, args: { port: sk.num } });
-  decide(k, { fn: 'inet_csk_listen_start', code: 'listen_started', sock: sk.id, args: { backlog, port: sk.num } });
+  if (k.trace) decide(k, { fn: 'inet_csk_listen_start', code: 'listen_started', sock: sk.id, args: { backlog, port: sk.num } });
   return { ok: true };
 }

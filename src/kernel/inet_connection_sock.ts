@@ -55,7 +55,7 @@ export function req_mod_timer_pending(net: Net, req: RequestSock, k: KCtx): void
 /** inet_csk_reqsk_queue_hash_add(): hash the request into ehash, start its timer, qlen++ and young++. */
 export function inet_csk_reqsk_queue_hash_add(net: Net, sk: ListenSock, req: RequestSock, k: KCtx): void {
   net.reqs.set(req.id, req);
-  net.ehash.set(req_ehash_key(req), { kind: 'req', id: req.id });
+  net.ehash.set(req_ehash_key(net, req), { kind: 'req', id: req.id });
   req_mod_timer(req, k.now + req.timeout, k);
   reqsk_queue_added(sk);
 }
@@ -82,7 +82,7 @@ export function reqsk_timer_handler(net: Net, req: RequestSock, k: KCtx): void {
   const sk = req_listener(net, req);
   if (sk.sk_state !== 'TCP_LISTEN') {
     inet_csk_reqsk_queue_drop(net, sk, req, k);
-    decide(k, { fn: 'reqsk_timer_handler', code: 'req_timer_expired', req: req.id, args: { reason: 'listener closed' } });
+    if (k.trace) decide(k, { fn: 'reqsk_timer_handler', code: 'req_timer_expired', req: req.id, args: { reason: 'listener closed' } });
     return;
   }
   const configured = sk.icsk_syn_retries || net.sysctl['net.ipv4.tcp_synack_retries'];
@@ -113,11 +113,11 @@ export function reqsk_timer_handler(net: Net, req: RequestSock, k: KCtx): void {
   if (!expire && (!resend || tcp_rtx_synack(net, req, k, 'synack_rtx_timer') === 0 || req.acked)) {
     if (req.num_timeout++ === 0) sk.young--;
     req_mod_timer(req, k.now + reqsk_timeout(req, TCP_RTO_MAX(k.profile.HZ)), k);
-    decide(k, { fn: 'reqsk_timer_handler', code: pruned ? 'req_timer_rtx_pruned' : 'req_timer_rtx', req: req.id, args });
+    if (k.trace) decide(k, { fn: 'reqsk_timer_handler', code: pruned ? 'req_timer_rtx_pruned' : 'req_timer_rtx', req: req.id, args });
     return;
   }
   inet_csk_reqsk_queue_drop(net, sk, req, k);
-  decide(k, { fn: 'reqsk_timer_handler', code: pruned ? 'req_timer_expired_pruned' : 'req_timer_expired', req: req.id, args });
+  if (k.trace) decide(k, { fn: 'reqsk_timer_handler', code: pruned ? 'req_timer_expired_pruned' : 'req_timer_expired', req: req.id, args });
 }
 
 /** inet_csk_reqsk_queue_add(): append the child to the accept queue (acc++), unless the listener closed. */
@@ -140,12 +140,12 @@ export type AcceptResult = { ok: true; child: ChildSock } | { ok: false; errno: 
 /** inet_csk_accept() for a non-blocking socket: the head of the accept queue (FIFO). */
 export function inet_csk_accept(net: Net, sk: ListenSock, k: KCtx): AcceptResult {
   if (sk.sk_state !== 'TCP_LISTEN') {
-    decide(k, { fn: 'inet_csk_accept', code: 'accept_einval', sock: sk.id });
+    if (k.trace) decide(k, { fn: 'inet_csk_accept', code: 'accept_einval', sock: sk.id });
     return { ok: false, errno: 'EINVAL' };
   }
   const id = sk.accept_queue.shift();
   if (id === undefined) {
-    decide(k, { fn: 'inet_csk_accept', code: 'accept_eagain', sock: sk.id });
+    if (k.trace) decide(k, { fn: 'inet_csk_accept', code: 'accept_eagain', sock: sk.id });
     return { ok: false, errno: 'EAGAIN' };
   }
   const child = net.children.get(id);
@@ -153,7 +153,7 @@ export function inet_csk_accept(net: Net, sk: ListenSock, k: KCtx): AcceptResult
   sk.sk_ack_backlog--; // sk_acceptq_removed()
   child!.in_accept_queue = false;
   child!.inode = net.next_inode++; // sock_graft(): the accepted socket gets a file and an inode
-  decide(k, { fn: 'inet_csk_accept', code: 'accept_ok', sock: child!.id, peer: { addr: child!.rmt_addr, port: child!.rmt_port } });
+  if (k.trace) decide(k, { fn: 'inet_csk_accept', code: 'accept_ok', sock: child!.id, peer: { addr: child!.rmt_addr, port: child!.rmt_port } });
   return { ok: true, child: child! };
 }
 

@@ -19,7 +19,9 @@ export interface Net {
   /** full sockets created by the listener, by id */
   children: Map<SockId, ChildSock>;
   /** the established hash: 4-tuple key (ehash_key) -> request or child */
-  ehash: Map<string, EhashEntry>;
+  ehash: Map<number, EhashEntry>;
+  /** local endpoints (laddr·65536 + lport) seen by ehash_key, so a 4-tuple packs into one exact number */
+  ehash_locals: number[];
   /** tcp_metrics: peers with a cached RTT (tcp_peer_is_proven). Filled by tcp_update_metrics() when a
    *  connection closes; the lab's connections never close, so it stays as the scenario sets it. */
   tcp_metrics: number[];
@@ -27,6 +29,8 @@ export interface Net {
   syncookie_secret: [number, number] | null;
   next_id: number;
   next_inode: number;
+  /** the listener the last lookup found (a lookup cache, not kernel state) */
+  last_listener_hit: number;
 }
 
 export function setup_net(name: string, profile: KernelProfile): Net {
@@ -39,16 +43,30 @@ export function setup_net(name: string, profile: KernelProfile): Net {
     reqs: new Map(),
     children: new Map(),
     ehash: new Map(),
+    ehash_locals: [],
     tcp_metrics: [],
     syncookie_secret: null,
     next_id: 1,
     next_inode: 40000,
+    last_listener_hit: 0,
   };
 }
 
-/** The ehash key of a connection seen from the server: local addr:port and remote addr:port. */
-export function ehash_key(laddr: number, lport: number, raddr: number, rport: number): string {
-  return `${laddr}:${lport}:${raddr}:${rport}`;
+/** Local endpoints one namespace may have in its ehash (32 keeps keys below 2^53). */
+const MAX_LOCALS = 32;
+
+/**
+ * The ehash key of a connection seen from the server: the remote addr:port (48 bits) and the index of the local
+ * addr:port, packed into one exact integer — a string key per packet would dominate a 1 M SYN/s flood.
+ */
+export function ehash_key(net: Net, laddr: number, lport: number, raddr: number, rport: number): number {
+  const local = laddr * 65536 + lport;
+  let i = net.ehash_locals.indexOf(local);
+  if (i < 0) {
+    BUG_ON(net.ehash_locals.length >= MAX_LOCALS, 'more local endpoints than the ehash key can hold');
+    i = net.ehash_locals.push(local) - 1;
+  }
+  return (raddr * 65536 + rport) * MAX_LOCALS + i;
 }
 
 /** NET_INC_STATS / TCP_INC_STATS: count, and remember it for the next decision of the narrated log. */

@@ -18,15 +18,15 @@ export function reqsk_queue_removed(sk: ListenSock, req: RequestSock): void {
   sk.qlen--;
 }
 
-export function req_ehash_key(req: RequestSock): string {
-  return ehash_key(req.loc_addr, req.loc_port, req.rmt_addr, req.rmt_port);
+export function req_ehash_key(net: Net, req: RequestSock): number {
+  return ehash_key(net, req.loc_addr, req.loc_port, req.rmt_addr, req.rmt_port);
 }
 
 /** reqsk_queue_unlink(): take the request out of ehash and cancel its timer. False if it was not linked. */
 export function reqsk_queue_unlink(net: Net, req: RequestSock, k: KCtx): boolean {
   if (!net.reqs.has(req.id)) return false;
   net.reqs.delete(req.id);
-  const key = req_ehash_key(req);
+  const key = req_ehash_key(net, req);
   const e = net.ehash.get(key);
   if (e && e.kind === 'req' && e.id === req.id) net.ehash.delete(key);
   k.out.push({ kind: 'timer_del', req: req.id });

@@ -28,14 +28,18 @@ export function tcp_cookie_time(k: KCtx): number {
  */
 function cookie_hash(net: Net, k: KCtx, saddr: number, daddr: number, sport: number, dport: number, count: number, c: 0 | 1): number {
   if (!net.syncookie_secret) net.syncookie_secret = [k.random_u32(), k.random_u32()]; // net_get_random_once
-  let h = net.syncookie_secret[c] >>> 0;
-  for (const w of [saddr, daddr, ((sport << 16) | dport) >>> 0, count >>> 0]) {
-    h = Math.imul(h ^ w, 0x9e3779b1) >>> 0;
-    h = (h ^ (h >>> 15)) >>> 0;
-    h = Math.imul(h, 0x85ebca77) >>> 0;
-    h = (h ^ (h >>> 13)) >>> 0;
-  }
-  return h;
+  let h = net.syncookie_secret[c];
+  h = mix(h, saddr);
+  h = mix(h, daddr);
+  h = mix(h, (sport << 16) | dport);
+  return mix(h, count) >>> 0;
+}
+
+function mix(h: number, w: number): number {
+  h = Math.imul(h ^ w, 0x9e3779b1);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x85ebca77);
+  return h ^ (h >>> 13);
 }
 
 /** secure_tcp_syn_cookie() */

@@ -15,12 +15,12 @@ export function cookie_v4_check(net: Net, sk: ListenSock, seg: Segment, k: KCtx)
   const peer = { addr: seg.saddr, port: seg.sport };
   if (net.sysctl['net.ipv4.tcp_syncookies'] === 0 || !(seg.flags & TCPHDR_ACK) || seg.flags & TCPHDR_RST) return { kind: 'listener' };
   if (tcp_synq_no_recent_overflow(sk, k)) {
-    decide(k, { fn: 'cookie_v4_check', code: 'cookie_no_recent_overflow_rst', sock: sk.id, peer });
+    if (k.trace) decide(k, { fn: 'cookie_v4_check', code: 'cookie_no_recent_overflow_rst', sock: sk.id, peer });
     return { kind: 'listener' };
   }
   if (__cookie_v4_check(net, k, seg) === 0) {
     NET_INC(net, k, 'SyncookiesFailed');
-    decide(k, { fn: 'cookie_v4_check', code: 'cookie_invalid_rst', sock: sk.id, peer });
+    if (k.trace) decide(k, { fn: 'cookie_v4_check', code: 'cookie_invalid_rst', sock: sk.id, peer });
     return { kind: 'listener' };
   }
   NET_INC(net, k, 'SyncookiesRecv');
@@ -28,10 +28,10 @@ export function cookie_v4_check(net: Net, sk: ListenSock, seg: Segment, k: KCtx)
   const req = { loc_addr: seg.daddr, loc_port: seg.dport, rmt_addr: seg.saddr, rmt_port: seg.sport, snt_isn: (seg.ack_seq - 1) >>> 0, rcv_isn: (seg.seq - 1) >>> 0 };
   const child = tcp_v4_syn_recv_sock(net, sk, req, true, k);
   if (!child) {
-    decide(k, { fn: 'cookie_v4_check', code: 'cookie_valid_overflow', sock: sk.id, peer, args: { acc: sk.sk_ack_backlog, backlog: sk.sk_max_ack_backlog } });
+    if (k.trace) decide(k, { fn: 'cookie_v4_check', code: 'cookie_valid_overflow', sock: sk.id, peer, args: { acc: sk.sk_ack_backlog, backlog: sk.sk_max_ack_backlog } });
     return { kind: 'none' };
   }
   inet_csk_reqsk_queue_add(sk, child);
-  decide(k, { fn: 'cookie_v4_check', code: 'cookie_valid_child', sock: child.id, peer, args: { acc: sk.sk_ack_backlog, backlog: sk.sk_max_ack_backlog } });
+  if (k.trace) decide(k, { fn: 'cookie_v4_check', code: 'cookie_valid_child', sock: child.id, peer, args: { acc: sk.sk_ack_backlog, backlog: sk.sk_max_ack_backlog } });
   return { kind: 'child', child };
 }

@@ -35,35 +35,35 @@ export function tcp_syn_flood_action(net: Net, sk: ListenSock, k: KCtx): boolean
 
 /** tcp_conn_request() (with tcp_v4_conn_request()'s unicast check done by the caller). */
 export function tcp_conn_request(net: Net, sk: ListenSock, seg: Segment, k: KCtx): void {
-  const peer = { addr: seg.saddr, port: seg.sport };
+  const peer = k.trace ? { addr: seg.saddr, port: seg.sport } : undefined;
   const syncookies = net.sysctl['net.ipv4.tcp_syncookies'];
   let want_cookie = false;
   if (syncookies === 2 || inet_csk_reqsk_queue_is_full(sk, k)) {
     want_cookie = tcp_syn_flood_action(net, sk, k);
     if (!want_cookie) {
       tcp_listendrop(net, sk, k);
-      decide(k, { fn: 'tcp_conn_request', code: 'syn_queue_full_drop', sock: sk.id, peer, args: { qlen: sk.qlen, backlog: sk.sk_max_ack_backlog } });
+      if (k.trace) decide(k, { fn: 'tcp_conn_request', code: 'syn_queue_full_drop', sock: sk.id, peer, args: { qlen: sk.qlen, backlog: sk.sk_max_ack_backlog } });
       return;
     }
   }
   if (sk_acceptq_is_full(sk)) {
     NET_INC(net, k, 'ListenOverflows');
     tcp_listendrop(net, sk, k);
-    decide(k, { fn: 'tcp_conn_request', code: 'syn_accept_queue_full', sock: sk.id, peer, args: { acc: sk.sk_ack_backlog, backlog: sk.sk_max_ack_backlog, cookie: want_cookie ? 1 : 0 } });
+    if (k.trace) decide(k, { fn: 'tcp_conn_request', code: 'syn_accept_queue_full', sock: sk.id, peer, args: { acc: sk.sk_ack_backlog, backlog: sk.sk_max_ack_backlog, cookie: want_cookie ? 1 : 0 } });
     return;
   }
   const ts = seg.ts;
   if (want_cookie) {
     const cookie = cookie_v4_init_sequence(net, sk, seg, k);
-    tcp_v4_send_synack(net, k, { loc_addr: seg.daddr, loc_port: seg.dport, rmt_addr: seg.saddr, rmt_port: seg.sport, rcv_isn: seg.seq, ts }, cookie, 'synack_cookie');
-    decide(k, { fn: 'tcp_conn_request', code: syncookies === 2 ? 'syn_cookie_sent' : 'syn_queue_full_cookie', sock: sk.id, peer, args: { qlen: sk.qlen, backlog: sk.sk_max_ack_backlog } });
+    tcp_v4_send_synack(net, k, seg, cookie, 'synack_cookie');
+    if (k.trace) decide(k, { fn: 'tcp_conn_request', code: syncookies === 2 ? 'syn_cookie_sent' : 'syn_queue_full_cookie', sock: sk.id, peer, args: { qlen: sk.qlen, backlog: sk.sk_max_ack_backlog } });
     return;
   }
   const msb = net.sysctl['net.ipv4.tcp_max_syn_backlog'];
   if (syncookies === 0 && msb - sk.qlen < msb >> 2 && !tcp_peer_is_proven(net, seg.saddr)) {
     // net_dbg_ratelimited("drop open request from %pI4/%u\n")
     tcp_listendrop(net, sk, k);
-    decide(k, { fn: 'tcp_conn_request', code: 'syn_last_quarter_drop', sock: sk.id, peer, args: { qlen: sk.qlen, max_syn_backlog: msb } });
+    if (k.trace) decide(k, { fn: 'tcp_conn_request', code: 'syn_last_quarter_drop', sock: sk.id, peer, args: { qlen: sk.qlen, max_syn_backlog: msb } });
     return;
   }
   const req: RequestSock = {
@@ -72,8 +72,8 @@ export function tcp_conn_request(net: Net, sk: ListenSock, seg: Segment, k: KCtx
     last_oow_ack_time: jiffies(0), timeout: TCP_TIMEOUT_INIT(k.profile.HZ), timer_expires: jiffies(0), timer_fires: jiffies(0), tstamp_ok: ts,
   };
   inet_csk_reqsk_queue_hash_add(net, sk, req, k);
-  tcp_v4_send_synack(net, k, { ...req, ts: req.tstamp_ok }, req.snt_isn, 'synack', req);
-  decide(k, { fn: 'tcp_conn_request', code: 'syn_request_created', sock: sk.id, req: req.id, peer, args: { qlen: sk.qlen, backlog: sk.sk_max_ack_backlog } });
+  tcp_v4_send_synack(net, k, seg, req.snt_isn, 'synack', req);
+  if (k.trace) decide(k, { fn: 'tcp_conn_request', code: 'syn_request_created', sock: sk.id, req: req.id, peer, args: { qlen: sk.qlen, backlog: sk.sk_max_ack_backlog } });
 }
 
 /** tcp_rcv_state_process() for a LISTEN socket: 1 means "send a reset" (the caller does it). */

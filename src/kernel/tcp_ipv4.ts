@@ -12,10 +12,19 @@ import { cookie_v4_check } from './syncookies_check.ts';
 
 /** __inet_lookup_listener(): a LISTEN socket on the destination port and address (or INADDR_ANY). */
 export function __inet_lookup_listener(net: Net, daddr: number, dport: number): ListenSock | null {
+  const last = net.socks.get(net.last_listener_hit);
+  if (last && listener_matches(last, daddr, dport)) return last; // one listener takes almost every packet
   for (const sk of net.socks.values()) {
-    if (sk.sk_state === 'TCP_LISTEN' && sk.num === dport && (sk.rcv_saddr === daddr || sk.rcv_saddr === 0)) return sk;
+    if (listener_matches(sk, daddr, dport)) {
+      net.last_listener_hit = sk.id;
+      return sk;
+    }
   }
   return null;
+}
+
+function listener_matches(sk: ListenSock, daddr: number, dport: number): boolean {
+  return sk.sk_state === 'TCP_LISTEN' && sk.num === dport && (sk.rcv_saddr === daddr || sk.rcv_saddr === 0);
 }
 
 /** tcp_v4_send_reset(): RST for a segment (seq = its ack_seq if it had ACK, else an RST|ACK). */
@@ -59,7 +68,7 @@ export function tcp_v4_syn_recv_sock(
   const child = tcp_create_openreq_child(net, sk, req, syncookie, k);
   net.children.set(child.id, child);
   // inet_ehash_nolisten(): the child takes the request's place in ehash
-  net.ehash.set(ehash_key(child.loc_addr, child.loc_port, child.rmt_addr, child.rmt_port), { kind: 'child', id: child.id });
+  net.ehash.set(ehash_key(net, child.loc_addr, child.loc_port, child.rmt_addr, child.rmt_port), { kind: 'child', id: child.id });
   return child;
 }
 
@@ -76,21 +85,21 @@ export function tcp_v4_do_rcv_listen(net: Net, sk: ListenSock, seg: Segment, k: 
   }
   if (tcp_rcv_state_process_listen(net, sk, seg, k)) {
     tcp_v4_send_reset(net, seg, k);
-    decide(k, { fn: 'tcp_v4_send_reset', code: 'listener_ack_rst', sock: sk.id, peer: { addr: seg.saddr, port: seg.sport } });
+    if (k.trace) decide(k, { fn: 'tcp_v4_send_reset', code: 'listener_ack_rst', sock: sk.id, peer: { addr: seg.saddr, port: seg.sport } });
   } else if (!(seg.flags & TCPHDR_SYN) || seg.flags & (TCPHDR_ACK | TCPHDR_RST)) {
-    decide(k, { fn: 'tcp_rcv_state_process', code: 'listener_drop', sock: sk.id, peer: { addr: seg.saddr, port: seg.sport } });
+    if (k.trace) decide(k, { fn: 'tcp_rcv_state_process', code: 'listener_drop', sock: sk.id, peer: { addr: seg.saddr, port: seg.sport } });
   }
 }
 
 /** A segment for an established child (tcp_rcv_established): the handshake is over, nothing here moves the queues. */
 function tcp_rcv_established(net: Net, child: ChildSock, seg: Segment, k: KCtx): void {
-  decide(k, { fn: 'tcp_v4_rcv', code: 'child_segment', sock: child.id, peer: { addr: seg.saddr, port: seg.sport } });
+  if (k.trace) decide(k, { fn: 'tcp_v4_rcv', code: 'child_segment', sock: child.id, peer: { addr: seg.saddr, port: seg.sport } });
 }
 
 /** tcp_v4_rcv(): every segment that reaches this namespace's TCP. */
 export function tcp_v4_rcv(net: Net, seg: Segment, k: KCtx): void {
   NET_INC(net, k, 'InSegs');
-  const e = net.ehash.get(ehash_key(seg.daddr, seg.dport, seg.saddr, seg.sport));
+  const e = net.ehash.get(ehash_key(net, seg.daddr, seg.dport, seg.saddr, seg.sport));
   if (e?.kind === 'req') {
     const req = net.reqs.get(e.id)!;
     const sk = net.socks.get(req.listener)!;
@@ -119,5 +128,5 @@ function tcp_v4_rcv_lookup_listener(net: Net, seg: Segment, k: KCtx): void {
   }
   // no_tcp_socket: nothing listens on this port
   tcp_v4_send_reset(net, seg, k);
-  decide(k, { fn: 'tcp_v4_send_reset', code: 'listener_ack_rst', peer: { addr: seg.saddr, port: seg.sport }, args: { reason: 'no socket' } });
+  if (k.trace) decide(k, { fn: 'tcp_v4_send_reset', code: 'listener_ack_rst', peer: { addr: seg.saddr, port: seg.sport }, args: { reason: 'no socket' } });
 }

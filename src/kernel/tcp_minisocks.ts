@@ -66,20 +66,20 @@ export function tcp_check_req(net: Net, sk: ListenSock, req: RequestSock, seg: S
     // R1: a retransmitted SYN — answer with the SYN-ACK again, unless one went out < tcp_invalid_ratelimit ago
     if (!tcp_oow_rate_limited(net, seg, req, k) && tcp_rtx_synack(net, req, k, 'synack_rtx_syn') === 0) {
       req_mod_timer_pending(net, req, k);
-      decide(k, { fn: 'tcp_check_req', code: 'req_dup_syn_synack', req: req.id, peer });
+      if (k.trace) decide(k, { fn: 'tcp_check_req', code: 'req_dup_syn_synack', req: req.id, peer });
     } else {
-      decide(k, { fn: 'tcp_check_req', code: 'req_dup_syn_ratelimited', req: req.id, peer });
+      if (k.trace) decide(k, { fn: 'tcp_check_req', code: 'req_dup_syn_ratelimited', req: req.id, peer });
     }
     return { kind: 'none' };
   }
   if (flg & TCPHDR_ACK && seg.ack_seq !== ((req.snt_isn + 1) >>> 0)) {
-    decide(k, { fn: 'tcp_check_req', code: 'req_bad_ack_rst', req: req.id, peer }); // R2
+    if (k.trace) decide(k, { fn: 'tcp_check_req', code: 'req_bad_ack_rst', req: req.id, peer }); // R2
     return { kind: 'listener' };
   }
   const rcv_nxt = (req.rcv_isn + 1) >>> 0;
   if (!tcp_in_window(seg.seq, end_seq(seg), rcv_nxt, (rcv_nxt + 65535) >>> 0)) {
     if (!(flg & TCPHDR_RST) && !tcp_oow_rate_limited(net, seg, req, k)) tcp_v4_reqsk_send_ack(net, req, k); // R3
-    decide(k, { fn: 'tcp_check_req', code: 'req_out_of_window', req: req.id, peer });
+    if (k.trace) decide(k, { fn: 'tcp_check_req', code: 'req_out_of_window', req: req.id, peer });
     return { kind: 'none' };
   }
   if (seg.seq === req.rcv_isn) flg &= ~TCPHDR_SYN;
@@ -89,13 +89,13 @@ export function tcp_check_req(net: Net, sk: ListenSock, req: RequestSock, seg: S
     return { kind: 'none' };
   }
   if (!(flg & TCPHDR_ACK)) {
-    decide(k, { fn: 'tcp_check_req', code: 'req_no_ack', req: req.id, peer }); // R5
+    if (k.trace) decide(k, { fn: 'tcp_check_req', code: 'req_no_ack', req: req.id, peer }); // R5
     return { kind: 'none' };
   }
   if (req.num_timeout < sk.rskq_defer_accept && end_seq(seg) === rcv_nxt) {
     req.acked = true; // R6
     NET_INC(net, k, 'TCPDeferAcceptDrop');
-    decide(k, { fn: 'tcp_check_req', code: 'req_defer_accept_drop', req: req.id, peer });
+    if (k.trace) decide(k, { fn: 'tcp_check_req', code: 'req_defer_accept_drop', req: req.id, peer });
     return { kind: 'none' };
   }
   const child = tcp_v4_syn_recv_sock(net, sk, req, false, k);
@@ -103,14 +103,14 @@ export function tcp_check_req(net: Net, sk: ListenSock, req: RequestSock, seg: S
     // R7: listen_overflow
     if (net.sysctl['net.ipv4.tcp_abort_on_overflow'] === 0) {
       req.acked = true;
-      decide(k, { fn: 'tcp_check_req', code: 'req_overflow_acked', req: req.id, peer, args: { acc: sk.sk_ack_backlog, backlog: sk.sk_max_ack_backlog } });
+      if (k.trace) decide(k, { fn: 'tcp_check_req', code: 'req_overflow_acked', req: req.id, peer, args: { acc: sk.sk_ack_backlog, backlog: sk.sk_max_ack_backlog } });
       return { kind: 'none' };
     }
     embryonic_reset(net, sk, req, seg, k, 'req_overflow_abort');
     return { kind: 'none' };
   }
   inet_csk_complete_hashdance(net, sk, child, req, k); // R8
-  decide(k, { fn: 'tcp_check_req', code: 'req_child_created', req: req.id, sock: child.id, peer, args: { acc: sk.sk_ack_backlog, backlog: sk.sk_max_ack_backlog } });
+  if (k.trace) decide(k, { fn: 'tcp_check_req', code: 'req_child_created', req: req.id, sock: child.id, peer, args: { acc: sk.sk_ack_backlog, backlog: sk.sk_max_ack_backlog } });
   return { kind: 'child', child };
 }
 
@@ -118,5 +118,5 @@ export function tcp_check_req(net: Net, sk: ListenSock, req: RequestSock, seg: S
 function embryonic_reset(net: Net, sk: ListenSock, req: RequestSock, seg: Segment, k: KCtx, code: 'req_rst_or_syn' | 'req_overflow_abort'): void {
   if (!(seg.flags & TCPHDR_RST)) tcp_v4_send_reset(net, seg, k);
   if (inet_csk_reqsk_queue_drop(net, sk, req, k)) NET_INC(net, k, 'EmbryonicRsts');
-  decide(k, { fn: 'tcp_check_req', code, req: req.id, peer: { addr: seg.saddr, port: seg.sport } });
+  if (k.trace) decide(k, { fn: 'tcp_check_req', code, req: req.id, peer: { addr: seg.saddr, port: seg.sport } });
 }

@@ -2,8 +2,6 @@
 import type { Jiffies, ReqId, Segment } from '../kernel/types.ts';
 
 export type SimEvent =
-  /** client i of group g starts (its first SYN); launches client i + 1 in turn */
-  | { readonly k: 'client_start'; readonly g: number; readonly i: number }
   | { readonly k: 'to_server'; readonly seg: Segment }
   | { readonly k: 'to_client'; readonly seg: Segment; readonly client: number }
   | { readonly k: 'client_syn_timer'; readonly client: number }

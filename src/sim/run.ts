@@ -57,6 +57,11 @@ export class Simulation {
   readonly spoofed_synacks: (Uint16Array | null)[];
   readonly group_base: number[];
   private readonly sched = new Scheduler<SimEvent>();
+  /** zero-delay deliveries at the current instant: they run before anything else (class Net), in order */
+  private readonly netq: SimEvent[] = [];
+  private netq_head = 0;
+  /** per client group: when its next client starts (Infinity when none is left) and which one */
+  private readonly cursors: { t: number; i: number }[];
   private readonly req_armed = new Map<number, number>();
   private readonly group_rngs: Rng[];
   private readonly delay_ns: number;
@@ -74,6 +79,9 @@ export class Simulation {
     this.group_base = scenario.clients.map((g) => ((base += g.count), base - g.count));
     this.group_rngs = scenario.clients.map((_, g) => rng_stream(scenario.seed, `group:${g}`));
     this.spoofed_synacks = scenario.clients.map((g) => (g.kind === 'spoofed' && this.opts.recordClients ? new Uint16Array(g.count) : null));
+    // client starts are a timetable too, but kept out of the heap: a 1 M SYN/s flood would otherwise pay two
+    // heap operations per client
+    this.cursors = scenario.clients.map((g) => ({ t: this.client_start_ns(g, 0), i: 0 }));
     // time 0: the listener is ready — socket(), bind() unless the port is null, listen()
     this.fd = __sys_socket(net);
     this.setup_listener();
@@ -95,9 +103,6 @@ export class Simulation {
   private schedule_initial(): void {
     const sc = this.scenario;
     this.sched.at(0, { k: 'sample' }, EvClass.Sample, 0);
-    sc.clients.forEach((g, gi) => {
-      if (g.count > 0 && ms_to_ns(g.start_ms) < this.end_ns) this.sched.at(ms_to_ns(g.start_ms), { k: 'client_start', g: gi, i: 0 }, EvClass.ClientStart, this.group_base[gi]);
-    });
     sc.server.relisten.forEach((r, i) => this.at_if_in_run(ms_to_ns(r.at_ms), { k: 'relisten', i }, EvClass.Timetable, i));
     sc.sysctl_changes.forEach((c, i) => this.at_if_in_run(ms_to_ns(c.at_ms), { k: 'sysctl', i }, EvClass.Timetable, sc.server.relisten.length + i));
     const acc = sc.server.accept;
@@ -116,16 +121,63 @@ export class Simulation {
     return this.server().socks.get(this.fd) ?? null;
   }
 
+  /** When client i of group g starts (Infinity if it does not start within the run). */
+  private client_start_ns(g: { count: number; start_ms: number; interval_ms: number }, i: number): number {
+    if (i >= g.count) return Infinity;
+    const t = ms_to_ns(g.start_ms + i * g.interval_ms);
+    return t < this.end_ns ? t : Infinity;
+  }
+
+  /** The group whose next client starts first (ties: the lower client id), or -1. */
+  private next_cursor(): number {
+    let best = -1;
+    for (let g = 0; g < this.cursors.length; g++) {
+      const c = this.cursors[g];
+      if (c.t !== Infinity && (best < 0 || c.t < this.cursors[best].t)) best = g;
+    }
+    return best;
+  }
+
+  /** Time of the next event, or null when nothing is left. */
+  next_time(): number | null {
+    if (this.netq_head < this.netq.length) return this.now_ns;
+    const g = this.next_cursor();
+    const h = this.sched.peek_time();
+    const c = g < 0 ? null : this.cursors[g].t;
+    if (c === null) return h;
+    return h === null ? c : Math.min(h, c);
+  }
+
   done(): boolean {
-    const t = this.sched.peek_time();
+    const t = this.next_time();
     return t === null || t > this.end_ns;
   }
 
   /** Runs one event. False when none is left before the end (the clock then stands at the end). */
   step(): boolean {
+    if (this.netq_head < this.netq.length) {
+      const ev = this.netq[this.netq_head++];
+      if (this.netq_head === this.netq.length) this.netq.length = this.netq_head = 0;
+      this.events++;
+      this.dispatch(this.now_ns, ev);
+      return true;
+    }
     if (this.done()) {
       this.now_ns = this.end_ns;
       return false;
+    }
+    const g = this.next_cursor();
+    if (g >= 0) {
+      const c = this.cursors[g];
+      if (!this.sched.next_is_before(c.t, EvClass.ClientStart, this.group_base[g] + c.i)) {
+        const { t, i } = c;
+        c.i = i + 1;
+        c.t = this.client_start_ns(this.scenario.clients[g], i + 1);
+        this.now_ns = t;
+        this.events++;
+        this.on_client_start(t, g, i);
+        return true;
+      }
     }
     const { t, ev } = this.sched.pop()!;
     this.now_ns = t;
@@ -137,7 +189,7 @@ export class Simulation {
   runUntil(t_ns: number): void {
     const limit = Math.min(t_ns, this.end_ns);
     for (;;) {
-      const t = this.sched.peek_time();
+      const t = this.next_time();
       if (t === null || t > limit) break;
       this.step();
     }
@@ -169,7 +221,6 @@ export class Simulation {
 
   private dispatch(t: number, ev: SimEvent): void {
     switch (ev.k) {
-      case 'client_start': return this.on_client_start(t, ev.g, ev.i);
       case 'to_server': return this.on_to_server(t, ev.seg);
       case 'to_client': return this.client_actions(t, ev.client, (c) => client_receive(c, ev.seg, t));
       case 'client_syn_timer': return this.client_actions(t, ev.client, (c) => client_syn_timer(c, this.port!, t, this.client_knobs()));
@@ -207,8 +258,6 @@ export class Simulation {
         this.send_to_server(t, spoofed_syn(id, this.group_rngs[g].u32(), this.port));
       }
     }
-    const next = ms_to_ns(grp.start_ms + (i + 1) * grp.interval_ms);
-    if (i + 1 < grp.count && next < this.end_ns) this.sched.at(next, { k: 'client_start', g, i: i + 1 }, EvClass.ClientStart, id + 1);
   }
 
   private client_actions(t: number, id: number, f: (c: NormalClient) => ClientAction[]): void {
@@ -222,7 +271,13 @@ export class Simulation {
   }
 
   private send_to_server(t: number, seg: Segment): void {
-    this.sched.at(t + this.delay_ns, { k: 'to_server', seg }, EvClass.Net);
+    this.deliver(t, { k: 'to_server', seg });
+  }
+
+  /** A segment on the wire: at once when the link has no delay, else after it. */
+  private deliver(t: number, ev: SimEvent): void {
+    if (this.delay_ns === 0) this.netq.push(ev);
+    else this.sched.at(t + this.delay_ns, ev, EvClass.Net);
   }
 
   private on_to_server(t: number, seg: Segment): void {
@@ -314,7 +369,7 @@ export class Simulation {
     const id = client_id_of(seg.daddr, seg.dport);
     if (id === null) return;
     if (this.clients.has(id)) {
-      this.sched.at(t + this.delay_ns, { k: 'to_client', seg, client: id }, EvClass.Net);
+      this.deliver(t, { k: 'to_client', seg, client: id });
       return;
     }
     const g = this.group_of(id);

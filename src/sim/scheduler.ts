@@ -42,6 +42,13 @@ export class Scheduler<E> {
     return this.heap.length ? this.heap[0].t : null;
   }
 
+  /** Whether the next event comes before (t, cls, order) — for event sources kept outside the heap. */
+  next_is_before(t: number, cls: EvClass, order: number): boolean {
+    if (!this.heap.length) return false;
+    const top = this.heap[0];
+    return top.t < t || (top.t === t && top.seq < cls * CLASS_SPAN + order);
+  }
+
   pop(): Scheduled<E> | null {
     const h = this.heap;
     if (!h.length) return null;
@@ -61,26 +68,29 @@ export class Scheduler<E> {
 
   private push(x: Scheduled<E>): void {
     const h = this.heap;
+    let i = h.length;
     h.push(x);
-    let i = h.length - 1;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!Scheduler.less(h[i], h[p])) break;
-      [h[i], h[p]] = [h[p], h[i]];
+      if (!Scheduler.less(x, h[p])) break;
+      h[i] = h[p];
       i = p;
     }
+    h[i] = x;
   }
 
   private sift_down(i: number): void {
     const h = this.heap;
+    const x = h[i];
+    const n = h.length;
     for (;;) {
-      const l = 2 * i + 1, r = l + 1;
-      let m = i;
-      if (l < h.length && Scheduler.less(h[l], h[m])) m = l;
-      if (r < h.length && Scheduler.less(h[r], h[m])) m = r;
-      if (m === i) return;
-      [h[i], h[m]] = [h[m], h[i]];
-      i = m;
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      const c = l + 1 < n && Scheduler.less(h[l + 1], h[l]) ? l + 1 : l;
+      if (!Scheduler.less(h[c], x)) break;
+      h[i] = h[c];
+      i = c;
     }
+    h[i] = x;
   }
 }

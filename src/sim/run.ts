@@ -11,7 +11,7 @@ import { reqsk_timer_handler } from '../kernel/inet_connection_sock.ts';
 import { EvClass, Scheduler } from './scheduler.ts';
 import { rng_stream, type Rng } from './rng.ts';
 import { ms_to_ns, time_of_jiffy, us_to_ns } from './time.ts';
-import { kcall, new_kernel_host, type KernelHost } from './kernel_host.ts';
+import { kctx, new_kernel_host, type KernelHost } from './kernel_host.ts';
 import { SERVER_ADDR, client_id_of, type Scenario } from './scenario.ts';
 import type { SimEvent, UserAction } from './events.ts';
 import {
@@ -282,8 +282,9 @@ export class Simulation {
 
   private on_to_server(t: number, seg: Segment): void {
     if (this.opts.recordPackets) this.record_packet(t, 'in', seg.saddr, seg.sport, seg.flags);
-    const net = this.server();
-    this.kernel(t, false, (k) => tcp_v4_rcv(net, seg, k));
+    const k = kctx(this.host, t, false);
+    tcp_v4_rcv(this.server(), seg, k);
+    this.carry_out(t, k.out);
   }
 
   private on_req_timer(t: number, req_id: number, fires: number): void {
@@ -334,11 +335,9 @@ export class Simulation {
 
   /** Runs a kernel entry point at time t and carries out its plan. */
   private kernel<R>(t: number, in_timer: boolean, fn: (k: import('../kernel/effects.ts').KCtx) => R): R | undefined {
-    let r: R | undefined;
-    const effects = kcall(this.host, t, in_timer, (k) => {
-      r = fn(k);
-    });
-    this.carry_out(t, effects);
+    const k = kctx(this.host, t, in_timer);
+    const r = fn(k);
+    this.carry_out(t, k.out);
     return r;
   }
 

@@ -4,7 +4,7 @@
 // Exit 0 on success, 2 on bad input.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseScenarioText } from '../sim/validate.ts';
+import { formatErrors, parseScenarioText } from '../sim/validate.ts';
 import { runScenario } from '../sim/run.ts';
 import { parse_args, USAGE } from './args.ts';
 
@@ -29,7 +29,7 @@ function main(argv: string[]): void {
       fail(`sim: cannot read ${file}: ${(e as Error).message}`);
     }
     const v = parseScenarioText(text);
-    if (!v.ok) fail(`sim: ${file}: invalid scenario:\n${v.errors.map((e) => `  ${e.path ? `${e.path}: ` : ''}${e.message}`).join('\n')}`);
+    if (!v.ok) fail(`sim: ${file}: invalid scenario:\n${formatErrors(v.errors)}`);
     return { file, scenario: args.seed === null ? v.scenario : { ...v.scenario, seed: args.seed } };
   });
   if (args.out_dir !== null) mkdirSync(args.out_dir, { recursive: true });

@@ -25,4 +25,18 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date']", message: 'no wall-clock time in the model' }],
     },
   },
+  {
+    // Imports point inward (shared/style.md): the page sees the model only through the worker's protocol types,
+    // and the model never sees the page.
+    files: ['src/ui/**/*.{ts,tsx}', 'src/viz/**/*.ts', 'src/store/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/kernel/**', '**/sim/**'], message: 'the page reads the model through src/worker/protocol.ts' }] }],
+    },
+  },
+  {
+    files: ['src/kernel/**/*.ts', 'src/sim/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/ui/**', '**/viz/**', '**/store/**', '**/worker/**'], message: 'the model never imports the page or the worker' }] }],
+    },
+  },
 );

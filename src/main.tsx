@@ -1,0 +1,33 @@
+/// <reference types="vite/client" />
+// The page's entry: one store, one worker behind the bridge, then React. The store starts in the language the
+// URL or the browser asks for; the preset list and the first scenario load without any setup.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createAppStore } from './store/store.ts';
+import { createBridge } from './store/bridge.ts';
+import { createSimClient } from './worker/client.ts';
+import { App } from './ui/App.tsx';
+import { AppContext } from './ui/context.ts';
+import { langFrom } from './ui/i18n/index.ts';
+import './ui/app.css';
+
+async function fetchText(url: string): Promise<string> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  return res.text();
+}
+
+const params = new URLSearchParams(window.location.search);
+const store = createAppStore(langFrom(window.location.search, navigator.language));
+const bridge = createBridge({ store, connect: createSimClient, fetchText, baseUrl: document.baseURI });
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html lacks #root');
+createRoot(root).render(
+  <StrictMode>
+    <AppContext value={{ store, bridge }}>
+      <App />
+    </AppContext>
+  </StrictMode>,
+);
+void bridge.start(params.get('preset'));

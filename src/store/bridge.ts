@@ -1,0 +1,107 @@
+// The bridge between the worker and the store, and the page's commands. It writes the store with setState only
+// (no React here), drops worker replies about runs other than the latest (`gen`), and fetches presets with
+// URLs relative to the page, so the app works under any base path.
+import { assertNever, type FromWorker, type ToWorkerBody } from '../worker/protocol.ts';
+import type { SimClient } from '../worker/client.ts';
+import type { AppStore } from './store.ts';
+import { parsePresetIndex } from './preset_index.ts';
+import type { Lang, Speed } from './prefs.ts';
+import type { Problem } from './run.ts';
+
+export interface Bridge {
+  /** load the preset list, then the preset `wanted` (or the list's default) */
+  start(wanted: string | null): Promise<void>;
+  select(id: string): Promise<void>;
+  play(): void;
+  pause(): void;
+  step(): void;
+  runToEnd(): void;
+  reset(): void;
+  setSpeed(speed: Speed): void;
+  setLang(lang: Lang): void;
+}
+
+export interface BridgeDeps {
+  store: AppStore;
+  /** starts the worker; the bridge hands it its message handler */
+  connect(onMessage: (msg: FromWorker) => void): SimClient;
+  fetchText(url: string): Promise<string>;
+  /** URL the preset folder is relative to (the page's base URL) */
+  baseUrl: string;
+}
+
+const fail = (code: Problem['code'], e: unknown): Problem => ({ code, issues: [{ path: '', message: e instanceof Error ? e.message : String(e) }] });
+
+export function createBridge({ store, connect, fetchText, baseUrl }: BridgeDeps): Bridge {
+  const presetsUrl = new URL('scenarios/', baseUrl);
+
+  function onMessage(msg: FromWorker): void {
+    const s = store.getState();
+    if (msg.gen !== null && msg.gen !== s.gen) return; // about an older run
+    switch (msg.type) {
+      case 'loaded':
+        return store.setState({ run: { phase: 'live', meta: msg.meta, frame: msg.frame, result: null }, problem: null });
+      case 'frame':
+        if (s.run.phase === 'live') store.setState({ run: { ...s.run, frame: msg.frame } });
+        return;
+      case 'result':
+        if (s.run.phase === 'live') store.setState({ run: { ...s.run, frame: msg.frame, result: msg.result } });
+        return;
+      case 'error':
+        return store.setState({ problem: { code: msg.code, issues: msg.issues }, run: s.run.phase === 'loading' ? { phase: 'empty' } : s.run });
+      default:
+        return assertNever(msg);
+    }
+  }
+
+  const client = connect(onMessage);
+  const send = (msg: ToWorkerBody) => client.send(msg);
+  const nextGen = () => {
+    const gen = store.getState().gen + 1;
+    store.setState({ gen });
+    return gen;
+  };
+
+  async function select(id: string): Promise<void> {
+    const p = store.getState().presets;
+    const entry = p.status === 'ready' ? p.entries.find((e) => e.id === id) : undefined;
+    if (!entry) return;
+    const gen = nextGen();
+    store.setState({ selected: id, run: { phase: 'loading' } });
+    try {
+      const text = await fetchText(new URL(entry.file, presetsUrl).href);
+      if (store.getState().gen === gen) send({ type: 'load', gen, text });
+    } catch (e) {
+      if (store.getState().gen === gen) store.setState({ run: { phase: 'empty' }, problem: fail('fetch_failed', e) });
+    }
+  }
+
+  async function start(wanted: string | null): Promise<void> {
+    try {
+      const parsed = parsePresetIndex(JSON.parse(await fetchText(new URL('index.json', presetsUrl).href)));
+      if (!parsed.ok) return store.setState({ presets: { status: 'error', issues: parsed.issues }, problem: { code: 'presets_failed', issues: parsed.issues } });
+      const { entries, default_id } = parsed.index;
+      store.setState({ presets: { status: 'ready', entries, default_id } });
+      await select(wanted !== null && entries.some((e) => e.id === wanted) ? wanted : default_id);
+    } catch (e) {
+      const problem = fail('presets_failed', e);
+      store.setState({ presets: { status: 'error', issues: problem.issues }, problem });
+    }
+  }
+
+  return {
+    start,
+    select,
+    play: () => send({ type: 'play', speed: store.getState().speed }),
+    pause: () => send({ type: 'pause' }),
+    step: () => send({ type: 'step' }),
+    runToEnd: () => send({ type: 'run_to_end' }),
+    reset: () => send({ type: 'reset', gen: nextGen() }),
+    setSpeed: (speed) => {
+      store.setState({ speed });
+      const r = store.getState().run;
+      if (r.phase === 'live' && r.frame.playing) send({ type: 'play', speed });
+    },
+    setLang: (lang) => store.setState({ lang }),
+  };
+}

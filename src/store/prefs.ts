@@ -1,0 +1,18 @@
+// Slice: the viewer's choices that are not part of any run.
+export type Lang = 'en' | 'zh-CN';
+export const LANGS: readonly Lang[] = ['en', 'zh-CN'];
+
+/** simulated milliseconds per wall-clock millisecond */
+export const SPEEDS = [0.05, 0.1, 0.25, 0.5, 1, 2, 5] as const;
+export type Speed = (typeof SPEEDS)[number];
+
+export interface PrefsSlice {
+  readonly lang: Lang;
+  readonly speed: Speed;
+}
+
+export function isLang(x: string | null): x is Lang {
+  return x !== null && (LANGS as readonly string[]).includes(x);
+}
+
+export const initialPrefs = (lang: Lang): PrefsSlice => ({ lang, speed: 0.25 });

@@ -1,0 +1,24 @@
+// The page header: name, what it teaches, and the language switch.
+import { LANGS } from '../store/prefs.ts';
+import { useApp, useBridge, useT } from './context.ts';
+
+export function Header() {
+  const t = useT();
+  const lang = useApp((s) => s.lang);
+  const bridge = useBridge();
+  return (
+    <header className="header">
+      <div className="brand">
+        <h1>{t('app.title')}</h1>
+        <p>{t('app.tagline')}</p>
+      </div>
+      <nav className="langs" aria-label={t('lang.label')}>
+        {LANGS.map((l) => (
+          <button key={l} type="button" lang={l} aria-pressed={l === lang} onClick={() => bridge.setLang(l)}>
+            {t(`lang.${l}`)}
+          </button>
+        ))}
+      </nav>
+    </header>
+  );
+}

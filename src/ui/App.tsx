@@ -4,6 +4,7 @@ import { CountersPanel } from './CountersPanel.tsx';
 import { Header } from './Header.tsx';
 import { OutcomesPanel } from './OutcomesPanel.tsx';
 import { PresetList } from './PresetList.tsx';
+import { PanelBoundary } from './PanelBoundary.tsx';
 import { ProblemBanner } from './ProblemBanner.tsx';
 import { QueuesPanel } from './QueuesPanel.tsx';
 import { ScenarioIntro } from './ScenarioIntro.tsx';
@@ -23,14 +24,16 @@ export function App() {
           <ScenarioIntro />
           <Controls />
           <ProblemBanner />
-          <div className="row">
-            <QueuesPanel />
-            <SummaryPanel />
-          </div>
-          <div className="row">
-            <CountersPanel />
-            <OutcomesPanel />
-          </div>
+          <PanelBoundary>
+            <div className="row">
+              <QueuesPanel />
+              <SummaryPanel />
+            </div>
+            <div className="row">
+              <CountersPanel />
+              <OutcomesPanel />
+            </div>
+          </PanelBoundary>
         </main>
       </div>
     </div>

@@ -87,6 +87,7 @@ export const en = {
   'problem.worker_failed': 'The simulation worker failed.',
   'problem.presets_failed': 'The scenario list could not be loaded.',
   'problem.fetch_failed': 'The scenario file could not be loaded.',
+  'problem.ui_failed': 'This part of the page failed to draw:',
 
   'footer.source': 'Results from {source}',
 } as const satisfies Record<string, string>;

@@ -88,6 +88,7 @@ export const zhCN: Messages = {
   'problem.worker_failed': '模拟 worker 出错。',
   'problem.presets_failed': '无法加载场景列表。',
   'problem.fetch_failed': '无法加载场景文件。',
+  'problem.ui_failed': '页面的这一部分绘制失败：',
 
   'footer.source': '结果来自 {source}',
 };

@@ -80,15 +80,16 @@ export function build_result(sim: Simulation, summary: boolean): BacklogResult {
       requested_backlog: sc.server.backlog,
       effective_backlog: sim.initial_backlog,
       port: sim.port,
-      relisten: sim.relisten_results,
+      relisten: sim.relisten_results.map((r) => ({ ...r })),
     },
     counters,
-    samples: sim.samples,
+    // copies: a result taken while paused must not change when the run goes on
+    samples: sim.samples.slice(),
     notes: [
       `seed ${sc.seed}, link delay ${sc.link_delay_us} µs, ${sim.events} events`,
       ...sim.dmesg.map((d) => `dmesg at ${(d.t_ns / 1e6).toFixed(3)} ms: ${d.text}`),
     ],
   } as const;
   if (summary) return { ...base, outcomes: outcome_tally(sim) };
-  return { ...base, clients: client_results(sim), packets: sim.packets };
+  return { ...base, clients: client_results(sim), packets: sim.packets.slice() };
 }

@@ -87,6 +87,22 @@ export function decide(k: KCtx, d: Omit<Decision, 'kind' | 'mib'>): void {
   k.mib_moved = [];
 }
 
+/**
+ * End of a kernel entry point: counters moved after its last decision (a child counting TCPPureAcks while it
+ * processes the segment that made it) belong to that decision.
+ */
+export function finish_plan(k: KCtx): void {
+  if (!k.trace || k.mib_moved.length === 0) return;
+  for (let i = k.out.length - 1; i >= 0; i--) {
+    const e = k.out[i];
+    if (e.kind === 'decision') {
+      e.mib.push(...k.mib_moved);
+      k.mib_moved = [];
+      return;
+    }
+  }
+}
+
 /** BUG_ON(): a broken invariant inside the model is a bug, never a silent fix-up. */
 export function BUG_ON(cond: boolean, what: string): void {
   if (cond) throw new Error(`kernel model invariant broken: ${what}`);

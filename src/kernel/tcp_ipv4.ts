@@ -2,7 +2,7 @@
 // (tcp_check_req), to an established child, or to the listener (tcp_v4_do_rcv: cookie check for non-SYNs, then
 // tcp_rcv_state_process) — and tcp_v4_syn_recv_sock() makes the child unless the accept queue is full.
 import type { Net } from './net_namespace.ts';
-import { ehash_key, NET_INC, decide } from './net_namespace.ts';
+import { ehash_key, NET_INC, decide, finish_plan } from './net_namespace.ts';
 import type { KCtx } from './effects.ts';
 import { TCPHDR_ACK, TCPHDR_RST, TCPHDR_SYN, type ChildSock, type ListenSock, type RequestSock, type Segment } from './types.ts';
 import { inet_csk_reqsk_queue_drop, sk_acceptq_is_full } from './inet_connection_sock.ts';
@@ -83,7 +83,7 @@ export function tcp_v4_do_rcv_listen(net: Net, sk: ListenSock, seg: Segment, k: 
       return;
     }
   }
-  if (tcp_rcv_state_process_listen(net, sk, seg, k)) {
+  if (tcp_rcv_state_process_listen(net, sk, seg, k) && !(seg.flags & TCPHDR_RST)) {
     tcp_v4_send_reset(net, seg, k);
     if (k.trace) decide(k, { fn: 'tcp_v4_send_reset', code: 'listener_ack_rst', sock: sk.id, peer: { addr: seg.saddr, port: seg.sport } });
   } else if (!(seg.flags & TCPHDR_SYN) || seg.flags & (TCPHDR_ACK | TCPHDR_RST)) {
@@ -98,6 +98,11 @@ function tcp_rcv_established(net: Net, child: ChildSock, seg: Segment, k: KCtx):
 
 /** tcp_v4_rcv(): every segment that reaches this namespace's TCP. */
 export function tcp_v4_rcv(net: Net, seg: Segment, k: KCtx): void {
+  tcp_v4_rcv_demux(net, seg, k);
+  finish_plan(k);
+}
+
+function tcp_v4_rcv_demux(net: Net, seg: Segment, k: KCtx): void {
   NET_INC(net, k, 'InSegs');
   const e = net.ehash.get(ehash_key(net, seg.daddr, seg.dport, seg.saddr, seg.sport));
   if (e?.kind === 'req') {
@@ -126,7 +131,8 @@ function tcp_v4_rcv_lookup_listener(net: Net, seg: Segment, k: KCtx): void {
     tcp_v4_do_rcv_listen(net, sk, seg, k);
     return;
   }
-  // no_tcp_socket: nothing listens on this port
+  // no_tcp_socket: nothing listens on this port (tcp_v4_send_reset never answers a RST)
+  if (seg.flags & TCPHDR_RST) return;
   tcp_v4_send_reset(net, seg, k);
   if (k.trace) decide(k, { fn: 'tcp_v4_send_reset', code: 'listener_ack_rst', peer: { addr: seg.saddr, port: seg.sport }, args: { reason: 'no socket' } });
 }

@@ -73,7 +73,8 @@ export function tcp_check_req(net: Net, sk: ListenSock, req: RequestSock, seg: S
     return { kind: 'none' };
   }
   if (flg & TCPHDR_ACK && seg.ack_seq !== ((req.snt_isn + 1) >>> 0)) {
-    if (k.trace) decide(k, { fn: 'tcp_check_req', code: 'req_bad_ack_rst', req: req.id, peer }); // R2
+    // R2: the listener handles it (a RST is answered with nothing, anything else with a RST)
+    if (k.trace && !(seg.flags & TCPHDR_RST)) decide(k, { fn: 'tcp_check_req', code: 'req_bad_ack_rst', req: req.id, peer });
     return { kind: 'listener' };
   }
   const rcv_nxt = (req.rcv_isn + 1) >>> 0;

@@ -1,7 +1,7 @@
 // The simulation: a scenario stepped event by event over the kernel model. Pure and deterministic — integer
 // nanoseconds, a (time, sequence) event queue, seeded random streams — so the same scenario and seed give the
 // same bytes. Pacing against wall-clock time is the worker's business, never this file's.
-import type { Net } from '../kernel/net_namespace.ts';
+import { finish_plan, type Net } from '../kernel/net_namespace.ts';
 import type { Effect, Decision } from '../kernel/effects.ts';
 import type { ListenSock, Segment, SockId } from '../kernel/types.ts';
 import { TCPHDR_ACK, TCPHDR_SYN } from '../kernel/types.ts';
@@ -284,6 +284,7 @@ export class Simulation {
     if (this.opts.recordPackets) this.record_packet(t, 'in', seg.saddr, seg.sport, seg.flags);
     const k = kctx(this.host, t, false);
     tcp_v4_rcv(this.server(), seg, k);
+    finish_plan(k);
     this.carry_out(t, k.out);
   }
 
@@ -337,6 +338,7 @@ export class Simulation {
   private kernel<R>(t: number, in_timer: boolean, fn: (k: import('../kernel/effects.ts').KCtx) => R): R | undefined {
     const k = kctx(this.host, t, in_timer);
     const r = fn(k);
+    finish_plan(k);
     this.carry_out(t, k.out);
     return r;
   }

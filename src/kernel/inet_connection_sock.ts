@@ -10,7 +10,6 @@ import { mod_timer } from './timer.ts';
 import { req_ehash_key, reqsk_queue_added, reqsk_queue_removed, reqsk_queue_unlink, reqsk_timeout } from './request_sock.ts';
 import { tcp_rtx_synack } from './tcp_output.ts';
 import { inet_csk_get_port } from './inet_connection_sock_port.ts';
-import { PROFILES } from './profiles.ts';
 
 /** TCP_RTO_MAX (120 s) in jiffies. */
 export const TCP_RTO_MAX = (HZ: number): Jiffies => jiffies(120 * HZ);
@@ -156,6 +155,3 @@ export function inet_csk_accept(net: Net, sk: ListenSock, k: KCtx): AcceptResult
   if (k.trace) decide(k, { fn: 'inet_csk_accept', code: 'accept_ok', sock: child!.id, peer: { addr: child!.rmt_addr, port: child!.rmt_port } });
   return { ok: true, child: child! };
 }
-
-/** For the profile table's users: the HZ of a profile id. */
-export const profile_HZ = (net: Net): number => PROFILES[net.profile].HZ;

@@ -1,12 +1,13 @@
 // The bridge between the worker and the store, and the page's commands. It writes the store with setState only
 // (no React here), drops worker replies about runs other than the latest (`gen`), and fetches presets with
 // URLs relative to the page, so the app works under any base path.
-import { assertNever, type FromWorker, type ToWorkerBody } from '../worker/protocol.ts';
+import { assertNever, type FromWorker, type LiveAction, type SeekTarget, type SimFrame, type ToWorkerBody } from '../worker/protocol.ts';
 import type { SimClient } from '../worker/client.ts';
-import type { AppStore } from './store.ts';
+import type { AppState, AppStore } from './store.ts';
 import { parsePresetIndex } from './preset_index.ts';
 import type { Lang, Speed } from './prefs.ts';
 import type { Problem } from './run.ts';
+import { initialLive, withFrame, withTerminalAnswer, withTerminalAsk } from './live.ts';
 
 export interface Bridge {
   /** load the preset list, then the preset `wanted` (or the list's default) */
@@ -19,6 +20,18 @@ export interface Bridge {
   reset(): void;
   setSpeed(speed: Speed): void;
   setLang(lang: Lang): void;
+  /** a live change (knob, listen(), accept rate, traffic); the worker answers 'acted' or an error */
+  act(action: LiveAction): void;
+  /** a terminal line; its answer lands in the store's `terminal` */
+  shell(line: string): void;
+  /** which clients the ladder follows */
+  watch(clients: readonly number[]): void;
+  stepBack(): void;
+  seek(to: SeekTarget): void;
+  /** open a scenario given as text (an imported file, a #scenario= link); not one of the presets */
+  loadText(text: string, label: string): void;
+  /** filter the log to the decisions that moved this counter (null: all) */
+  selectCounter(field: string | null): void;
 }
 
 export interface BridgeDeps {
@@ -40,21 +53,57 @@ export function createBridge({ store, connect, fetchText, baseUrl }: BridgeDeps)
     if (msg.gen !== null && msg.gen !== s.gen) return; // about an older run
     switch (msg.type) {
       case 'loaded':
-        return store.setState({ run: { phase: 'live', meta: msg.meta, frame: msg.frame, result: null }, problem: null });
+        return store.setState({
+          scenarioText: pending?.gen === msg.gen ? pending.text : s.scenarioText,
+          run: { phase: 'live', meta: msg.meta, frame: msg.frame, result: null },
+          problem: null,
+          ...initialLive,
+          terminal: s.terminal,
+          selectedCounter: s.selectedCounter,
+          ...withFrame(initialLive, msg.frame),
+        });
       case 'frame':
-        if (s.run.phase === 'live') store.setState({ run: { ...s.run, frame: msg.frame } });
+        if (s.run.phase === 'live') store.setState({ run: { ...s.run, frame: msg.frame, result: frameResult(s.run.result, msg.frame) }, ...withFrame(s, msg.frame) });
         return;
       case 'result':
-        if (s.run.phase === 'live') store.setState({ run: { ...s.run, frame: msg.frame, result: msg.result } });
+        if (s.run.phase === 'live') store.setState({ run: { ...s.run, frame: msg.frame, result: msg.result }, ...withFrame(s, msg.frame) });
         return;
+      case 'shell_out':
+        return store.setState({ terminal: withTerminalAnswer(s, msg.id, msg.stdout, msg.stderr, msg.exit) });
+      case 'acted':
+        return store.setState({ notice: { action: msg.action, notes: msg.notes }, problem: null });
       case 'error':
+        if (pending && msg.gen === pending.gen && pending.prior.run.phase === 'live') {
+          // the worker refused the new scenario and kept the old run going: show that run again, unchanged
+          const { prior } = pending;
+          pending = null;
+          return store.setState({ ...prior, problem: { code: msg.code, issues: msg.issues } });
+        }
         return store.setState({ problem: { code: msg.code, issues: msg.issues }, run: s.run.phase === 'loading' ? { phase: 'empty' } : s.run });
       default:
         return assertNever(msg);
     }
   }
 
+  /** a result stays while the run is at its end; a seek back makes the run live again */
+  function frameResult<R>(result: R | null, frame: SimFrame): R | null {
+    return frame.done ? result : null;
+  }
+
   const client = connect(onMessage);
+  let shellId = 0;
+  /** the load in flight, and what to go back to if the worker refuses it */
+  let pending: { gen: number; text: string; prior: Pick<AppState, 'gen' | 'run' | 'selected' | 'custom'> } | null = null;
+
+  function load(text: string, gen: number, prior: Pick<AppState, 'gen' | 'run' | 'selected' | 'custom'>): void {
+    pending = { gen, text, prior };
+    send({ type: 'load', gen, text });
+  }
+
+  function priorOf(): Pick<AppState, 'gen' | 'run' | 'selected' | 'custom'> {
+    const { gen, run, selected, custom } = store.getState();
+    return { gen, run, selected, custom };
+  }
   const send = (msg: ToWorkerBody) => client.send(msg);
   const nextGen = () => {
     const gen = store.getState().gen + 1;
@@ -66,11 +115,12 @@ export function createBridge({ store, connect, fetchText, baseUrl }: BridgeDeps)
     const p = store.getState().presets;
     const entry = p.status === 'ready' ? p.entries.find((e) => e.id === id) : undefined;
     if (!entry) return;
+    const prior = priorOf();
     const gen = nextGen();
-    store.setState({ selected: id, run: { phase: 'loading' } });
+    store.setState({ selected: id, custom: null, run: { phase: 'loading' } });
     try {
       const text = await fetchText(new URL(entry.file, presetsUrl).href);
-      if (store.getState().gen === gen) send({ type: 'load', gen, text });
+      if (store.getState().gen === gen) load(text, gen, prior);
     } catch (e) {
       if (store.getState().gen === gen) store.setState({ run: { phase: 'empty' }, problem: fail('fetch_failed', e) });
     }
@@ -103,5 +153,24 @@ export function createBridge({ store, connect, fetchText, baseUrl }: BridgeDeps)
       if (r.phase === 'live' && r.frame.playing) send({ type: 'play', speed });
     },
     setLang: (lang) => store.setState({ lang }),
+    act: (action) => send({ type: 'act', action }),
+    shell: (line) => {
+      const id = ++shellId;
+      store.setState({ terminal: withTerminalAsk(store.getState(), id, line) });
+      send({ type: 'shell', id, line });
+    },
+    watch: (clients) => {
+      store.setState({ watch: clients });
+      send({ type: 'watch', clients });
+    },
+    stepBack: () => send({ type: 'step_back' }),
+    seek: (to) => send({ type: 'seek', to }),
+    loadText: (text, label) => {
+      const prior = priorOf();
+      const gen = nextGen();
+      store.setState({ selected: null, custom: label, run: { phase: 'loading' } });
+      load(text, gen, prior);
+    },
+    selectCounter: (field) => store.setState({ selectedCounter: field }),
   };
 }

@@ -3,7 +3,7 @@ export type Lang = 'en' | 'zh-CN';
 export const LANGS: readonly Lang[] = ['en', 'zh-CN'];
 
 /** simulated milliseconds per wall-clock millisecond */
-export const SPEEDS = [0.05, 0.1, 0.25, 0.5, 1, 2, 5] as const;
+export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 100, 1000] as const;
 export type Speed = (typeof SPEEDS)[number];
 
 export interface PrefsSlice {

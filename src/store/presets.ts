@@ -17,6 +17,8 @@ export type PresetList =
 export interface PresetsSlice {
   readonly presets: PresetList;
   readonly selected: string | null;
+  /** the name of a scenario that is not a preset (an imported file, a #scenario= link), else null */
+  readonly custom: string | null;
 }
 
-export const initialPresets: PresetsSlice = { presets: { status: 'loading' }, selected: null };
+export const initialPresets: PresetsSlice = { presets: { status: 'loading' }, selected: null, custom: null };

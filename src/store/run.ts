@@ -17,6 +17,8 @@ export interface RunSlice {
   readonly run: RunState;
   /** the last problem reported; cleared when a run loads */
   readonly problem: Problem | null;
+  /** the text of the scenario running (for export and links), null before any */
+  readonly scenarioText: string | null;
 }
 
-export const initialRun: RunSlice = { gen: 0, run: { phase: 'empty' }, problem: null };
+export const initialRun: RunSlice = { gen: 0, run: { phase: 'empty' }, problem: null, scenarioText: null };

@@ -5,10 +5,11 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { initialPresets, type PresetsSlice } from './presets.ts';
 import { initialRun, type RunSlice } from './run.ts';
 import { initialPrefs, type Lang, type PrefsSlice } from './prefs.ts';
+import { initialLive, type LiveSlice } from './live.ts';
 
-export type AppState = PresetsSlice & RunSlice & PrefsSlice;
+export type AppState = PresetsSlice & RunSlice & PrefsSlice & LiveSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(lang: Lang): AppStore {
-  return createStore<AppState>()(() => ({ ...initialPresets, ...initialRun, ...initialPrefs(lang) }));
+  return createStore<AppState>()(() => ({ ...initialPresets, ...initialRun, ...initialPrefs(lang), ...initialLive }));
 }

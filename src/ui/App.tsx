@@ -1,41 +1,50 @@
-// The first page: pick a preset, run it in the worker, read what the model reports.
+// The page: every panel on one screen (1366×768 and up), in a grid whose areas are named after the panels.
+// Each panel lives in its own folder (component, messages, styles) and reads the store through narrow selectors.
 import { Controls } from './Controls.tsx';
-import { CountersPanel } from './CountersPanel.tsx';
 import { Header } from './Header.tsx';
-import { OutcomesPanel } from './OutcomesPanel.tsx';
-import { PresetList } from './PresetList.tsx';
 import { PanelBoundary } from './PanelBoundary.tsx';
 import { ProblemBanner } from './ProblemBanner.tsx';
-import { QueuesPanel } from './QueuesPanel.tsx';
-import { ScenarioIntro } from './ScenarioIntro.tsx';
-import { SummaryPanel } from './SummaryPanel.tsx';
 import { useUrlSync } from './useUrlSync.ts';
+import { ScenarioBar } from './scenario/ScenarioBar.tsx';
+import { KnobsPanel } from './knobs/KnobsPanel.tsx';
+import { QueuesPanel } from './queues/QueuesPanel.tsx';
+import { CountersPanel } from './counters/CountersPanel.tsx';
+import { PacketsPanel } from './packets/PacketsPanel.tsx';
+import { ClientsPanel } from './clients/ClientsPanel.tsx';
+import { LogPanel } from './log/LogPanel.tsx';
+import { TerminalPanel } from './terminal/TerminalPanel.tsx';
 
 export function App() {
   useUrlSync();
   return (
     <div className="app">
       <Header />
-      <div className="body">
-        <aside className="side">
-          <PresetList />
-        </aside>
-        <main className="main">
-          <ScenarioIntro />
-          <Controls />
-          <ProblemBanner />
-          <PanelBoundary>
-            <div className="row">
-              <QueuesPanel />
-              <SummaryPanel />
-            </div>
-            <div className="row">
-              <CountersPanel />
-              <OutcomesPanel />
-            </div>
-          </PanelBoundary>
-        </main>
-      </div>
+      <ScenarioBar />
+      <Controls />
+      <ProblemBanner />
+      <main className="grid">
+        <PanelBoundary area="knobs">
+          <KnobsPanel />
+        </PanelBoundary>
+        <PanelBoundary area="queues">
+          <QueuesPanel />
+        </PanelBoundary>
+        <PanelBoundary area="counters">
+          <CountersPanel />
+        </PanelBoundary>
+        <PanelBoundary area="packets">
+          <PacketsPanel />
+        </PanelBoundary>
+        <PanelBoundary area="clients">
+          <ClientsPanel />
+        </PanelBoundary>
+        <PanelBoundary area="log">
+          <LogPanel />
+        </PanelBoundary>
+        <PanelBoundary area="terminal">
+          <TerminalPanel />
+        </PanelBoundary>
+      </main>
     </div>
   );
 }

@@ -11,7 +11,8 @@ function Failed(props: { message: string }) {
   );
 }
 
-export class PanelBoundary extends Component<{ children: ReactNode }, { error: Error | null }> {
+/** `area`: the grid area the panel occupies (the boundary's box is the grid cell, so a failure keeps its place) */
+export class PanelBoundary extends Component<{ area: string; children: ReactNode }, { error: Error | null }> {
   override state: { error: Error | null } = { error: null };
 
   static getDerivedStateFromError(error: Error) {
@@ -19,6 +20,10 @@ export class PanelBoundary extends Component<{ children: ReactNode }, { error: E
   }
 
   override render() {
-    return this.state.error ? <Failed message={this.state.error.message} /> : this.props.children;
+    return (
+      <div className={`cell cell-${this.props.area}`} style={{ gridArea: this.props.area }}>
+        {this.state.error ? <Failed message={this.state.error.message} /> : this.props.children}
+      </div>
+    );
   }
 }

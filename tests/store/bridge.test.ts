@@ -5,6 +5,7 @@ import { createBridge } from '../../src/store/bridge.ts';
 import { createAppStore } from '../../src/store/store.ts';
 import { PROTOCOL_VERSION as v, type FromWorker, type SimFrame, type ToWorkerBody } from '../../src/worker/protocol.ts';
 import { META } from '../worker/fake.ts';
+import { makeFrame } from '../fixtures/frames.ts';
 
 const INDEX = JSON.stringify({
   format: 'backlog-presets/1',
@@ -14,10 +15,7 @@ const INDEX = JSON.stringify({
     { id: 'b', file: 'b.json', title: 'B', title_zh: '乙' },
   ],
 });
-const frame = (t_ms: number): SimFrame => ({
-  t_ms, end_ms: 10, done: false, playing: false, backlog: 4, port: 8080,
-  syn_queue: { len: 0, limit: 5 }, accept_queue: { len: 0, limit: 5 }, counters: {},
-});
+const frame = (t_ms: number): SimFrame => makeFrame({ t_ms, end_ms: 10 });
 
 function setup(files: Record<string, string>) {
   const store = createAppStore('en');

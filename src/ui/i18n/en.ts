@@ -1,7 +1,25 @@
 // English messages. This object defines the translation keys (MsgKey); every other language must give all of
 // them (zh-CN.ts is typed against it). Placeholders are {name}; kernel names (listen(), SYN-ACK, counter
 // names) stay untranslated in every language, as in the kernel's own tools.
+import { knobsEn } from '../knobs/messages.ts';
+import { queuesEn } from '../queues/messages.ts';
+import { countersEn } from '../counters/messages.ts';
+import { packetsEn } from '../packets/messages.ts';
+import { clientsEn } from '../clients/messages.ts';
+import { logEn } from '../log/messages.ts';
+import { terminalEn } from '../terminal/messages.ts';
+import { scenarioEn } from '../scenario/messages.ts';
+
 export const en = {
+  ...knobsEn,
+  ...queuesEn,
+  ...countersEn,
+  ...packetsEn,
+  ...clientsEn,
+  ...logEn,
+  ...terminalEn,
+  ...scenarioEn,
+
   'app.title': 'Backlog Lab',
   'app.tagline': 'What Linux 6.18 does with a listening TCP socket',
   'lang.label': 'Language',
@@ -12,13 +30,6 @@ export const en = {
   'presets.loading': 'Loading scenarios…',
   'presets.failed': 'The scenario list could not be loaded.',
 
-  'scenario.loading': 'Loading the scenario…',
-  'scenario.listen': 'listen(fd, {backlog})',
-  'scenario.port': 'port {port}',
-  'scenario.port_auto': 'no bind(): the kernel picks the port',
-  'scenario.normal': '{n} clients',
-  'scenario.spoofed': '{n} spoofed SYNs',
-  'scenario.duration': '{s} s simulated',
 
   'controls.label': 'Playback',
   'controls.play': 'Play',
@@ -35,15 +46,6 @@ export const en = {
   'status.paused': 'Paused',
   'status.done': 'Finished',
 
-  'queues.heading': 'The listener’s two queues',
-  'queues.syn': 'SYN queue',
-  'queues.syn_hint': 'request socks in SYN_RECV',
-  'queues.accept': 'Accept queue',
-  'queues.accept_hint': 'established, waiting for accept()',
-  'queues.count': '{len} of {limit}',
-  'queues.full': 'full',
-  'queues.not_listening': 'not listening',
-  'queues.capacity_note': 'Each queue takes backlog + 1 entries before the kernel calls it full.',
 
   'summary.heading': 'Listen socket',
   'summary.effective_backlog': 'Effective backlog',
@@ -56,33 +58,14 @@ export const en = {
   'summary.peak_accept': 'Accept queue',
   'summary.after_run': 'Run the scenario to the end to see the peaks and how every client fared.',
 
-  'outcomes.heading': 'How the clients fared',
-  'outcome.accepted': 'accepted',
-  'outcome.established': 'established, never accepted',
-  'outcome.reset': 'reset',
-  'outcome.timed_out': 'timed out',
-  'outcome.pending': 'still waiting',
-  'outcome.spoofed': 'spoofed (flood)',
 
-  'counters.heading': 'Counters (nstat -az)',
-  'counters.others': 'Other counters that moved',
-  'counter.ListenOverflows': 'accept queue was full when a SYN or ACK came',
-  'counter.ListenDrops': 'segments the listener dropped (overflows included)',
-  'counter.TCPReqQFullDrop': 'SYN dropped: SYN queue full, no cookies',
-  'counter.TCPReqQFullDoCookies': 'SYN queue full: answered with a cookie',
-  'counter.SyncookiesSent': 'SYN-ACKs carrying a cookie',
-  'counter.SyncookiesRecv': 'ACKs with a valid cookie',
-  'counter.SyncookiesFailed': 'ACKs whose cookie did not check out',
-  'counter.TCPSynRetrans': 'SYN-ACKs sent again',
-  'counter.TCPTimeouts': 'request timer firings',
-  'counter.PassiveOpens': 'connections made from the listener',
-  'counter.EmbryonicRsts': 'requests ended by a reset',
 
   'problem.heading': 'Something went wrong',
   'problem.bad_message': 'The page sent the worker a message it did not understand.',
   'problem.bad_json': 'The scenario file is not valid JSON.',
   'problem.invalid_scenario': 'The scenario file is not valid:',
   'problem.no_scenario': 'No scenario is loaded.',
+  'problem.bad_action': 'That change was refused; nothing was changed:',
   'problem.sim_failed': 'The kernel model stopped on an internal error. Reset to start again.',
   'problem.worker_failed': 'The simulation worker failed.',
   'problem.presets_failed': 'The scenario list could not be loaded.',

@@ -2,7 +2,25 @@
 // 计数器名保留英文（与 ss、nstat 等工具的输出一致）。
 import type { Messages } from './keys.ts';
 
+import { knobsZhCN } from '../knobs/messages.ts';
+import { queuesZhCN } from '../queues/messages.ts';
+import { countersZhCN } from '../counters/messages.ts';
+import { packetsZhCN } from '../packets/messages.ts';
+import { clientsZhCN } from '../clients/messages.ts';
+import { logZhCN } from '../log/messages.ts';
+import { terminalZhCN } from '../terminal/messages.ts';
+import { scenarioZhCN } from '../scenario/messages.ts';
+
 export const zhCN: Messages = {
+  ...knobsZhCN,
+  ...queuesZhCN,
+  ...countersZhCN,
+  ...packetsZhCN,
+  ...clientsZhCN,
+  ...logZhCN,
+  ...terminalZhCN,
+  ...scenarioZhCN,
+
   'app.title': 'Backlog Lab',
   'app.tagline': 'Linux 6.18 如何处理一个处于监听状态的 TCP 套接字',
   'lang.label': '语言',
@@ -13,13 +31,6 @@ export const zhCN: Messages = {
   'presets.loading': '正在加载场景列表…',
   'presets.failed': '无法加载场景列表。',
 
-  'scenario.loading': '正在加载场景…',
-  'scenario.listen': 'listen(fd, {backlog})',
-  'scenario.port': '端口 {port}',
-  'scenario.port_auto': '未 bind()：由内核选择端口',
-  'scenario.normal': '{n} 个客户端',
-  'scenario.spoofed': '{n} 个伪造 SYN',
-  'scenario.duration': '模拟 {s} 秒',
 
   'controls.label': '播放控制',
   'controls.play': '播放',
@@ -36,15 +47,6 @@ export const zhCN: Messages = {
   'status.paused': '已暂停',
   'status.done': '已结束',
 
-  'queues.heading': '监听套接字的两个队列',
-  'queues.syn': '半连接队列',
-  'queues.syn_hint': 'SYN_RECV 状态的请求套接字',
-  'queues.accept': '全连接队列',
-  'queues.accept_hint': '已建立，等待 accept()',
-  'queues.count': '{len} / {limit}',
-  'queues.full': '已满',
-  'queues.not_listening': '未监听',
-  'queues.capacity_note': '每个队列可容纳 backlog + 1 个条目，超过后内核认为队列已满。',
 
   'summary.heading': '监听套接字',
   'summary.effective_backlog': '实际 backlog',
@@ -57,33 +59,14 @@ export const zhCN: Messages = {
   'summary.peak_accept': '全连接队列',
   'summary.after_run': '运行到结束后可查看队列峰值及每个客户端的结果。',
 
-  'outcomes.heading': '客户端结果',
-  'outcome.accepted': '已被 accept()',
-  'outcome.established': '已建立但未被 accept()',
-  'outcome.reset': '被重置',
-  'outcome.timed_out': '超时放弃',
-  'outcome.pending': '仍在等待',
-  'outcome.spoofed': '伪造（洪泛）',
 
-  'counters.heading': '计数器（nstat -az）',
-  'counters.others': '其他有变化的计数器',
-  'counter.ListenOverflows': '收到 SYN 或 ACK 时全连接队列已满',
-  'counter.ListenDrops': '监听套接字丢弃的报文（含溢出）',
-  'counter.TCPReqQFullDrop': '半连接队列满且无 cookie，丢弃 SYN',
-  'counter.TCPReqQFullDoCookies': '半连接队列满，改用 SYN cookie 应答',
-  'counter.SyncookiesSent': '携带 cookie 的 SYN-ACK',
-  'counter.SyncookiesRecv': 'cookie 有效的 ACK',
-  'counter.SyncookiesFailed': 'cookie 校验失败的 ACK',
-  'counter.TCPSynRetrans': '重传的 SYN-ACK',
-  'counter.TCPTimeouts': '请求定时器触发次数',
-  'counter.PassiveOpens': '由监听套接字建立的连接',
-  'counter.EmbryonicRsts': '因 RST 终止的半连接请求',
 
   'problem.heading': '出错了',
   'problem.bad_message': '页面向 worker 发送了无法识别的消息。',
   'problem.bad_json': '场景文件不是有效的 JSON。',
   'problem.invalid_scenario': '场景文件无效：',
   'problem.no_scenario': '尚未加载场景。',
+  'problem.bad_action': '该修改被拒绝，状态未改变：',
   'problem.sim_failed': '内核模型因内部错误停止，请重置后重新开始。',
   'problem.worker_failed': '模拟 worker 出错。',
   'problem.presets_failed': '无法加载场景列表。',

@@ -1,5 +1,5 @@
 // The loaded scenario: its title, the two-line explanation, and the facts that set it up.
-import { useApp, useT } from './context.ts';
+import { useApp, useT } from '../context.ts';
 
 export function ScenarioIntro() {
   const t = useT();

@@ -1,7 +1,7 @@
 // Which counters the page always shows, in teaching order: the listen path's drops and overflows first, then
 // cookies, then retransmits and opens. Any other counter appears when it moves.
-import type { CounterField, Counters } from '../worker/protocol.ts';
-import type { MsgKey } from './i18n/index.ts';
+import type { CounterField, Counters } from '../../worker/protocol.ts';
+import type { MsgKey } from '../i18n/index.ts';
 
 export const KEY_COUNTERS = [
   'ListenOverflows',

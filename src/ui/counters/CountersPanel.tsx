@@ -1,9 +1,9 @@
 // SNMP counters under the kernel's names (TcpExt / Tcp). While running they are the namespace's counters at the
 // last frame; at the end, the result's deltas over the run.
-import { useApp, useT } from './context.ts';
+import { useApp, useT } from '../context.ts';
 import { KEY_COUNTERS, counterKey, otherMoved } from './counters.ts';
-import { numberFormat } from './i18n/index.ts';
-import { Stat } from './Stat.tsx';
+import { numberFormat } from '../i18n/index.ts';
+import { Stat } from '../Stat.tsx';
 
 export function CountersPanel() {
   const t = useT();

@@ -1,5 +1,5 @@
 // The preset scenarios, one button each; choosing one loads it into the worker at once.
-import { useApp, useBridge, useT } from './context.ts';
+import { useApp, useBridge, useT } from '../context.ts';
 
 export function PresetList() {
   const t = useT();

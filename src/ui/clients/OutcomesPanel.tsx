@@ -1,8 +1,8 @@
 // The tally of client outcomes at the end of the run (backlog-result/1's outcomes).
-import type { Outcome } from '../worker/protocol.ts';
-import { useApp, useT } from './context.ts';
-import type { MsgKey } from './i18n/index.ts';
-import { Stat } from './Stat.tsx';
+import type { Outcome } from '../../worker/protocol.ts';
+import { useApp, useT } from '../context.ts';
+import type { MsgKey } from '../i18n/index.ts';
+import { Stat } from '../Stat.tsx';
 
 /** the result format's order: from best to worst for a client, then the flood */
 const ORDER: readonly Outcome[] = ['accepted', 'established', 'reset', 'timed_out', 'pending', 'spoofed'];

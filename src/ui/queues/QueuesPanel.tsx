@@ -1,11 +1,11 @@
 // Hosts the d3 queue picture. The view is created in an effect and destroyed in its cleanup; frames reach it
 // through a store subscription (transient updates), so 30 frames a second never re-render React.
 import { useEffect, useRef } from 'react';
-import { createQueuesView, type QueuesInput } from '../viz/queues.ts';
-import type { AppState } from '../store/store.ts';
-import type { QueueGauge } from '../worker/protocol.ts';
-import { useAppStore, useT } from './context.ts';
-import type { Translate } from './i18n/index.ts';
+import { createQueuesView, type QueuesInput } from '../../viz/queues.ts';
+import type { AppState } from '../../store/store.ts';
+import type { QueueGauge } from '../../worker/protocol.ts';
+import { useAppStore, useT } from '../context.ts';
+import type { Translate } from '../i18n/index.ts';
 
 /** a change animates over at most one frame interval of the slowest speed, and faster when playing fast */
 const BASE_ANIM_MS = 160;

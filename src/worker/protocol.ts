@@ -5,6 +5,7 @@
 // The page (ui, viz, store) sees the model only through these types.
 import type { MibField } from '../kernel/mib.ts';
 import type { ClientOutcome } from '../sim/result.ts';
+import { SYSCTL_RULES, type SysctlRule } from '../kernel/sysctl.ts';
 
 export const PROTOCOL_VERSION = 2;
 export type ProtocolVersion = typeof PROTOCOL_VERSION;
@@ -78,6 +79,9 @@ export const KNOB_NAMES = [
   'net.ipv4.tcp_syn_retries',
 ] as const;
 export type KnobName = (typeof KNOB_NAMES)[number];
+export type KnobRule = SysctlRule;
+/** The kernel's rule for each knob (range, proc handler, unit), for the page to show before a write. */
+export const KNOB_RULES: Readonly<Record<KnobName, KnobRule>> = SYSCTL_RULES;
 
 export type LiveAction =
   /** sysctl -w name=value (value as typed: the worker applies the kernel's proc handler rule) */

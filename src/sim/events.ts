@@ -8,7 +8,8 @@ export type SimEvent =
   | { readonly k: 'client_ack'; readonly client: number }
   /** a request's rsk_timer; stale unless it still matches the armed expiry */
   | { readonly k: 'req_timer'; readonly req: ReqId; readonly fires: Jiffies }
-  | { readonly k: 'accept'; readonly n: number }
+  /** the application's n-th accept() of accept plan `plan` (a later plan makes it stale) */
+  | { readonly k: 'accept'; readonly n: number; readonly plan: number }
   | { readonly k: 'relisten'; readonly i: number }
   | { readonly k: 'sysctl'; readonly i: number }
   | { readonly k: 'sample' }
@@ -17,4 +18,8 @@ export type SimEvent =
 
 export type UserAction =
   | { readonly kind: 'sysctl'; readonly name: import('../kernel/sysctl.ts').SysctlName; readonly value: number | [number, number] }
-  | { readonly kind: 'listen'; readonly backlog: number };
+  | { readonly kind: 'listen'; readonly backlog: number }
+  /** the application's accept() loop from now on: one call every interval_ms, or none (null) */
+  | { readonly kind: 'accept'; readonly interval_ms: number | null }
+  /** the traffic from now on: new normal clients and spoofed SYNs per simulated second */
+  | { readonly kind: 'traffic'; readonly normal_per_s: number; readonly flood_per_s: number };

@@ -40,12 +40,12 @@ function spoofed_result(id: number, synacks: number, started: boolean): ClientRe
 
 function client_results(sim: Simulation): ClientResult[] {
   const out: ClientResult[] = [];
-  sim.scenario.clients.forEach((g, gi) => {
+  sim.groups.forEach((g, gi) => {
     const base = sim.group_base[gi];
     const counts = sim.spoofed_synacks[gi];
     for (let i = 0; i < g.count; i++) {
       const id = base + i;
-      const started = g.start_ms + i * g.interval_ms < sim.scenario.duration_ms;
+      const started = sim.client_started(gi, i);
       out.push(g.kind === 'normal' ? normal_result(id, sim.clients.get(id)) : spoofed_result(id, counts ? counts[i] : 0, started));
     }
   });
@@ -54,7 +54,7 @@ function client_results(sim: Simulation): ClientResult[] {
 
 function outcome_tally(sim: Simulation): Record<ClientOutcome, number> {
   const tally = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<ClientOutcome, number>;
-  sim.scenario.clients.forEach((g, gi) => {
+  sim.groups.forEach((g, gi) => {
     if (g.kind === 'spoofed') {
       tally.spoofed += g.count;
       return;

@@ -2,7 +2,7 @@
 // nanoseconds, a (time, sequence) event queue, seeded random streams — so the same scenario and seed give the
 // same bytes. Pacing against wall-clock time is the worker's business, never this file's.
 import { finish_plan, type Net } from '../kernel/net_namespace.ts';
-import type { Effect, Decision } from '../kernel/effects.ts';
+import type { Effect, Decision, XmitWhy } from '../kernel/effects.ts';
 import type { ListenSock, Segment, SockId } from '../kernel/types.ts';
 import { TCPHDR_ACK, TCPHDR_SYN } from '../kernel/types.ts';
 import { __sys_accept4, __sys_bind, __sys_listen, __sys_socket } from '../kernel/socket.ts';
@@ -12,7 +12,7 @@ import { EvClass, Scheduler } from './scheduler.ts';
 import { rng_stream, type Rng } from './rng.ts';
 import { ms_to_ns, time_of_jiffy, us_to_ns } from './time.ts';
 import { kctx, new_kernel_host, type KernelHost } from './kernel_host.ts';
-import { SERVER_ADDR, client_id_of, type Scenario } from './scenario.ts';
+import { MAX_CLIENTS, SERVER_ADDR, client_id_of, type ClientGroup, type Scenario } from './scenario.ts';
 import type { SimEvent, UserAction } from './events.ts';
 import {
   client_connect, client_receive, client_send_ack, client_syn_timer, flag_str, new_normal_client, spoofed_syn,
@@ -33,6 +33,23 @@ export interface SimOptions {
 export interface LogEntry {
   readonly t_ns: number;
   readonly d: Decision;
+  /** the lab client the decision concerns (from its peer, request or child), null if none */
+  readonly client: number | null;
+}
+
+/** A packet between the server and a tapped client (the page's ladder). */
+export interface TapPacket {
+  readonly t_ns: number;
+  readonly dir: 'in' | 'out';
+  readonly client: number;
+  readonly flags: number;
+  /** why the server sent it (out only) */
+  readonly why: XmitWhy | null;
+}
+
+/** Which clients' packets to keep in `tap_packets` (the page's ladder follows a few clients). */
+export interface PacketTap {
+  readonly clients: ReadonlySet<number>;
 }
 
 export class Simulation {
@@ -53,6 +70,18 @@ export class Simulation {
   readonly log: LogEntry[] = [];
   readonly dmesg: { t_ns: number; text: string }[] = [];
   readonly user_actions: { t_ns: number; action: UserAction }[] = [];
+  /** the client groups: the scenario's, then those a 'traffic' change added while running */
+  readonly groups: ClientGroup[];
+  /** the backlog argument of the last listen() call */
+  listen_backlog: number;
+  /** the application's accept() loop: interval (ns) or null when it does not call accept(); `plan` numbers it */
+  accept_interval_ns: number | null = null;
+  private accept_plan = 0;
+  /** the traffic a 'traffic' change asked for (0 until one does) */
+  traffic = { normal_per_s: 0, flood_per_s: 0 };
+  /** packets of the tapped clients (null: no tap), for the caller to drain */
+  tap: PacketTap | null = null;
+  readonly tap_packets: TapPacket[] = [];
   /** SYN-ACKs received per spoofed client, per group (only with recordClients) */
   readonly spoofed_synacks: (Uint16Array | null)[];
   readonly group_base: number[];
@@ -75,13 +104,13 @@ export class Simulation {
     this.host = new_kernel_host(scenario, rng_stream(scenario.seed, 'kernel'), this.opts.trace);
     const net = this.server();
     for (const [name, value] of Object.entries(scenario.sysctl)) (net.sysctl as unknown as Record<string, unknown>)[name] = value;
-    let base = 0;
-    this.group_base = scenario.clients.map((g) => ((base += g.count), base - g.count));
-    this.group_rngs = scenario.clients.map((_, g) => rng_stream(scenario.seed, `group:${g}`));
-    this.spoofed_synacks = scenario.clients.map((g) => (g.kind === 'spoofed' && this.opts.recordClients ? new Uint16Array(g.count) : null));
-    // client starts are a timetable too, but kept out of the heap: a 1 M SYN/s flood would otherwise pay two
-    // heap operations per client
-    this.cursors = scenario.clients.map((g) => ({ t: this.client_start_ns(g, 0), i: 0 }));
+    this.groups = [];
+    this.group_base = [];
+    this.group_rngs = [];
+    this.spoofed_synacks = [];
+    this.cursors = [];
+    for (const g of scenario.clients) this.add_group(g);
+    this.listen_backlog = scenario.server.backlog;
     // time 0: the listener is ready — socket(), bind() unless the port is null, listen()
     this.fd = __sys_socket(net);
     this.setup_listener();
@@ -90,6 +119,19 @@ export class Simulation {
     this.port = listening ? sk!.num : null;
     this.initial_backlog = listening ? sk!.sk_max_ack_backlog : null;
     this.schedule_initial();
+  }
+
+  /** Adds a client group after the others (its ids follow theirs). */
+  private add_group(g: ClientGroup): void {
+    const gi = this.groups.length;
+    const base = gi === 0 ? 0 : this.group_base[gi - 1] + this.groups[gi - 1].count;
+    this.groups.push(g);
+    this.group_base.push(base);
+    this.group_rngs.push(rng_stream(this.scenario.seed, `group:${gi}`));
+    this.spoofed_synacks.push(g.kind === 'spoofed' && this.opts.recordClients ? new Uint16Array(g.count) : null);
+    // client starts are a timetable too, but kept out of the heap: a 1 M SYN/s flood would otherwise pay two
+    // heap operations per client
+    this.cursors.push({ t: this.client_start_ns(g, 0), i: 0 });
   }
 
   private setup_listener(): void {
@@ -106,7 +148,10 @@ export class Simulation {
     sc.server.relisten.forEach((r, i) => this.at_if_in_run(ms_to_ns(r.at_ms), { k: 'relisten', i }, EvClass.Timetable, i));
     sc.sysctl_changes.forEach((c, i) => this.at_if_in_run(ms_to_ns(c.at_ms), { k: 'sysctl', i }, EvClass.Timetable, sc.server.relisten.length + i));
     const acc = sc.server.accept;
-    if (acc.mode === 'every') this.at_if_in_run(ms_to_ns(acc.start_ms), { k: 'accept', n: 0 }, EvClass.Accept, 0);
+    if (acc.mode === 'every') {
+      this.accept_interval_ns = ms_to_ns(acc.interval_ms);
+      this.at_if_in_run(ms_to_ns(acc.start_ms), { k: 'accept', n: 0, plan: 0 }, EvClass.Accept, 0);
+    }
   }
 
   private at_if_in_run(t: number, ev: SimEvent, cls: EvClass, order: number): void {
@@ -126,6 +171,28 @@ export class Simulation {
     if (i >= g.count) return Infinity;
     const t = ms_to_ns(g.start_ms + i * g.interval_ms);
     return t < this.end_ns ? t : Infinity;
+  }
+
+  /** Whether client i of group g has started (its start time came). */
+  client_started(g: number, i: number): boolean {
+    return i < this.cursors[g].i;
+  }
+
+  /** Clients of group g that have started so far. */
+  started_in_group(g: number): number {
+    return this.cursors[g].i;
+  }
+
+  /** Clients of group g that will start before the end (started or not). */
+  in_run_in_group(g: number): number {
+    const grp = this.groups[g];
+    if (grp.count === 0) return 0;
+    if (grp.interval_ms === 0) return this.client_start_ns(grp, 0) === Infinity ? 0 : grp.count;
+    // client i starts at start + i × interval, and only if that is before the end
+    let n = Math.min(grp.count, Math.max(0, Math.ceil((this.scenario.duration_ms - grp.start_ms) / grp.interval_ms)));
+    while (n > 0 && this.client_start_ns(grp, n - 1) === Infinity) n--;
+    while (n < grp.count && this.client_start_ns(grp, n) !== Infinity) n++;
+    return n;
   }
 
   /** The group whose next client starts first (ties: the lower client id), or -1. */
@@ -172,7 +239,7 @@ export class Simulation {
       if (!this.sched.next_is_before(c.t, EvClass.ClientStart, this.group_base[g] + c.i)) {
         const { t, i } = c;
         c.i = i + 1;
-        c.t = this.client_start_ns(this.scenario.clients[g], i + 1);
+        c.t = this.client_start_ns(this.groups[g], i + 1);
         this.now_ns = t;
         this.events++;
         this.on_client_start(t, g, i);
@@ -198,6 +265,18 @@ export class Simulation {
 
   runToEnd(): void {
     this.runUntil(this.end_ns);
+  }
+
+  /** Moves the clock to t without running anything (a pause between events); t must not pass the next event. */
+  advance_clock(t_ns: number): void {
+    const next = this.next_time();
+    if (t_ns < this.now_ns || t_ns > this.end_ns || (next !== null && t_ns > next)) throw new Error(`advance_clock(${t_ns}): outside [now ${this.now_ns}, next event ${next}]`);
+    this.now_ns = t_ns;
+  }
+
+  /** Simulated time (ns) at which the kernel's jiffies counter reaches j. */
+  ns_of_jiffies(j: number): number {
+    return time_of_jiffy(this.host.clock, j);
   }
 
   /** A change made while running (a knob, listen() again): applied now, and remembered for replay. */
@@ -226,7 +305,7 @@ export class Simulation {
       case 'client_syn_timer': return this.client_actions(t, ev.client, (c) => client_syn_timer(c, this.port!, t, this.client_knobs()));
       case 'client_ack': return this.client_actions(t, ev.client, (c) => client_send_ack(c, this.port!));
       case 'req_timer': return this.on_req_timer(t, ev.req, ev.fires);
-      case 'accept': return this.on_accept(t, ev.n);
+      case 'accept': return ev.plan === this.accept_plan ? this.on_accept(t, ev.n) : undefined;
       case 'relisten': return this.on_relisten(t, ev.i);
       case 'sysctl': {
         const c = this.scenario.sysctl_changes[ev.i];
@@ -247,7 +326,7 @@ export class Simulation {
   }
 
   private on_client_start(t: number, g: number, i: number): void {
-    const grp = this.scenario.clients[g];
+    const grp = this.groups[g];
     const id = this.group_base[g] + i;
     if (this.port !== null) {
       if (grp.kind === 'normal') {
@@ -282,6 +361,7 @@ export class Simulation {
 
   private on_to_server(t: number, seg: Segment): void {
     if (this.opts.recordPackets) this.record_packet(t, 'in', seg.saddr, seg.sport, seg.flags);
+    if (this.tap) this.tap_packet(t, 'in', seg, null);
     const k = kctx(this.host, t, false);
     tcp_v4_rcv(this.server(), seg, k);
     finish_plan(k);
@@ -304,16 +384,26 @@ export class Simulation {
       const c = id === null ? undefined : this.clients.get(id);
       if (c) c.accepted_at_ns = t;
     }
-    const acc = this.scenario.server.accept;
-    if (acc.mode !== 'every') return;
-    const next = ms_to_ns(acc.start_ms + (n + 1) * acc.interval_ms);
-    const stop = Math.min(this.end_ns, acc.stop_ms === null ? Infinity : ms_to_ns(acc.stop_ms));
-    if (next <= stop) this.sched.at(next, { k: 'accept', n: n + 1 }, EvClass.Accept, n + 1);
+    // the scenario's own plan keeps its exact timetable (start + n × interval); a plan set while running counts
+    // from when it was set
+    let next: number;
+    let stop = this.end_ns;
+    if (this.accept_plan === 0) {
+      const acc = this.scenario.server.accept;
+      if (acc.mode !== 'every') return;
+      next = ms_to_ns(acc.start_ms + (n + 1) * acc.interval_ms);
+      if (acc.stop_ms !== null) stop = Math.min(stop, ms_to_ns(acc.stop_ms));
+    } else {
+      if (this.accept_interval_ns === null) return;
+      next = t + this.accept_interval_ns;
+    }
+    if (next <= stop) this.sched.at(next, { k: 'accept', n: n + 1, plan: this.accept_plan }, EvClass.Accept, n + 1);
   }
 
   private on_relisten(t: number, i: number): void {
     const r = this.scenario.server.relisten[i];
     const net = this.server();
+    this.listen_backlog = r.backlog;
     const res = this.kernel(t, false, (k) => __sys_listen(net, this.fd, r.backlog, k));
     const sk = this.listener();
     this.relisten_results.push({ at_ms: r.at_ms, effective_backlog: res?.ok && sk ? sk.sk_max_ack_backlog : null });
@@ -321,8 +411,55 @@ export class Simulation {
 
   private apply_user(t: number, a: UserAction): void {
     const net = this.server();
-    if (a.kind === 'sysctl') (net.sysctl as unknown as Record<string, unknown>)[a.name] = a.value;
-    else this.kernel(t, false, (k) => __sys_listen(net, this.fd, a.backlog, k));
+    switch (a.kind) {
+      case 'sysctl':
+        (net.sysctl as unknown as Record<string, unknown>)[a.name] = a.value;
+        return;
+      case 'listen':
+        this.listen_backlog = a.backlog;
+        this.kernel(t, false, (k) => __sys_listen(net, this.fd, a.backlog, k));
+        return;
+      case 'accept':
+        return this.set_accept(t, a.interval_ms);
+      case 'traffic':
+        return this.set_traffic(t, a.normal_per_s, a.flood_per_s);
+      default: {
+        const never: never = a;
+        throw new Error(`unknown user action ${JSON.stringify(never)}`);
+      }
+    }
+  }
+
+  /** A new accept() loop: the first call one interval from now; the old plan's pending call becomes stale. */
+  private set_accept(t: number, interval_ms: number | null): void {
+    this.accept_plan++;
+    this.accept_interval_ns = interval_ms === null ? null : Math.max(1, ms_to_ns(interval_ms));
+    if (this.accept_interval_ns !== null) this.at_if_in_run(t + this.accept_interval_ns, { k: 'accept', n: 0, plan: this.accept_plan }, EvClass.Accept, 0);
+  }
+
+  /**
+   * New traffic from now on: groups added after the others, one client every 1/rate s until the end. Earlier
+   * 'traffic' groups stop (their clients not yet started never start); the scenario's own groups go on.
+   */
+  private set_traffic(t: number, normal_per_s: number, flood_per_s: number): void {
+    for (let g = this.scenario.clients.length; g < this.groups.length; g++) {
+      const c = this.cursors[g];
+      this.groups[g] = { ...this.groups[g], count: c.i };
+      c.t = Infinity;
+    }
+    this.traffic = { normal_per_s, flood_per_s };
+    const start_ms = t / 1e6;
+    const left_ms = (this.end_ns - t) / 1e6;
+    const add = (kind: 'normal' | 'spoofed', per_s: number) => {
+      if (per_s <= 0) return;
+      const interval_ms = 1000 / per_s;
+      const last = this.groups.length - 1;
+      const room = MAX_CLIENTS - (this.group_base[last] + this.groups[last].count);
+      const count = Math.min(room, Math.floor(left_ms / interval_ms) + 1);
+      if (count > 0) this.add_group({ kind, count, start_ms, interval_ms, ack_delay_ms: 0 });
+    };
+    add('normal', normal_per_s);
+    add('spoofed', flood_per_s);
   }
 
   private on_sample(t: number): void {
@@ -346,7 +483,7 @@ export class Simulation {
   private carry_out(t: number, effects: Effect[]): void {
     for (const e of effects) {
       switch (e.kind) {
-        case 'xmit': this.on_xmit(t, e.seg); break;
+        case 'xmit': this.on_xmit(t, e.seg, e.why); break;
         case 'timer':
           if (this.req_armed.get(e.req) !== e.fires) {
             this.req_armed.set(e.req, e.fires);
@@ -355,7 +492,7 @@ export class Simulation {
           break;
         case 'timer_del': this.req_armed.delete(e.req); break;
         case 'printk': this.dmesg.push({ t_ns: t, text: e.text }); break;
-        case 'decision': this.log.push({ t_ns: t, d: e }); break;
+        case 'decision': this.log.push({ t_ns: t, d: e, client: this.client_of_decision(e) }); break;
         case 'wake': break;
         default: {
           const never: never = e;
@@ -365,8 +502,22 @@ export class Simulation {
     }
   }
 
-  private on_xmit(t: number, seg: Segment): void {
+  /** Which lab client a decision is about: its peer, else its request's or child's remote end. */
+  private client_of_decision(d: Decision): number | null {
+    const net = this.server();
+    const peer = d.peer ?? (d.req !== undefined ? net.reqs.get(d.req) : undefined) ?? (d.sock !== undefined ? net.children.get(d.sock) : undefined);
+    if (!peer) return null;
+    return 'addr' in peer ? client_id_of(peer.addr, peer.port) : client_id_of(peer.rmt_addr, peer.rmt_port);
+  }
+
+  private tap_packet(t: number, dir: 'in' | 'out', seg: Segment, why: XmitWhy | null): void {
+    const id = dir === 'in' ? client_id_of(seg.saddr, seg.sport) : client_id_of(seg.daddr, seg.dport);
+    if (id !== null && this.tap!.clients.has(id)) this.tap_packets.push({ t_ns: t, dir, client: id, flags: seg.flags, why });
+  }
+
+  private on_xmit(t: number, seg: Segment, why: XmitWhy): void {
     if (this.opts.recordPackets) this.record_packet(t, 'out', seg.daddr, seg.dport, seg.flags);
+    if (this.tap) this.tap_packet(t, 'out', seg, why);
     const id = client_id_of(seg.daddr, seg.dport);
     if (id === null) return;
     if (this.clients.has(id)) {

@@ -8,13 +8,37 @@ export interface SimClient {
   terminate(): void;
 }
 
+/**
+ * Opt-in tally for `npm run bench` (bench/page.ts): when a script sets
+ * `globalThis.__backlogBench = { messages: 0, json_chars: 0, count_ms: 0 }` before the app starts, every message from
+ * the worker is counted with the length of its JSON text, and the time the counting took (so the bench can say what it
+ * added to the frames). The page cannot observe the structured-clone size itself; the JSON length stands in for it
+ * (frames are plain objects of numbers and mostly-ASCII strings, so characters ≈ bytes). Off, it costs one check.
+ */
+export interface BenchTally {
+  messages: number;
+  json_chars: number;
+  count_ms: number;
+}
+
+function benchTally(): BenchTally | undefined {
+  return (globalThis as { __backlogBench?: BenchTally }).__backlogBench;
+}
+
 function failure(issues: Issue[]): FromWorker {
   return { v: PROTOCOL_VERSION, type: 'error', gen: null, code: 'worker_failed', issues };
 }
 
 export function createSimClient(onMessage: (msg: FromWorker) => void): SimClient {
   const worker = new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'backlog-sim' });
+  const tally = benchTally();
   worker.onmessage = (e: MessageEvent<unknown>) => {
+    if (tally) {
+      const t0 = performance.now();
+      tally.messages += 1;
+      tally.json_chars += JSON.stringify(e.data).length;
+      tally.count_ms += performance.now() - t0;
+    }
     const checked = parseFromWorker(e.data);
     onMessage(checked.ok ? checked.msg : failure(checked.issues));
   };

@@ -225,7 +225,10 @@ export interface LogLine {
 export type ClientExperience =
   /** connect() returned and the application accept()ed it */
   | 'accepted'
-  /** connect() returned (the client saw the SYN-ACK and sent its ACK) but the server has no accepted socket for it */
+  /** connect() returned and its socket waits in the accept queue for the application's accept() */
+  | 'queued'
+  /** connect() returned (the client saw the SYN-ACK and sent its ACK) but the server dropped that ACK: no socket
+   *  waits for it in the accept queue (its request sock is still in the SYN queue, or gone) */
   | 'stalled'
   /** a RST answered: ECONNREFUSED (or ECONNRESET after connecting) */
   | 'refused'

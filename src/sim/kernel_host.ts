@@ -4,7 +4,7 @@
 import { setup_net, type Net } from '../kernel/net_namespace.ts';
 import { PROFILES, type KernelProfile } from '../kernel/profiles.ts';
 import type { Effect, KCtx } from '../kernel/effects.ts';
-import { jiffies } from '../kernel/types.ts';
+import { jiffies, type Jiffies } from '../kernel/types.ts';
 import { jiffies_at, type JiffiesClock } from './time.ts';
 import type { Rng } from './rng.ts';
 import type { Scenario } from './scenario.ts';
@@ -22,14 +22,20 @@ export interface KernelHost {
 }
 
 export const SERVER_NETNS = 'lab';
+/** the host's own namespace (scenario.host_sysctl) */
+export const HOST_NETNS = 'init_net';
 
 export function new_kernel_host(sc: Scenario, rng: Rng, trace: boolean): KernelHost {
   const profile = PROFILES[sc.kernel];
   // a machine that has been up for 1 to 24 hours, at a random point inside a tick
   const uptime_s = 3600 + rng.below(23 * 3600);
   const clock: JiffiesClock = { HZ: profile.HZ, jiffies0: uptime_s * profile.HZ + rng.below(profile.HZ), phase_ns: rng.below(1e9 / profile.HZ) };
+  // the host's namespace gets the scenario's host_sysctl; the server's namespace is created after it and still
+  // starts from the kernel's defaults (setup_net), as a container's does
+  const host = setup_net(HOST_NETNS, profile);
+  for (const [name, value] of Object.entries(sc.host_sysctl)) (host.sysctl as unknown as Record<string, unknown>)[name] = value;
   const nets = new Map<string, Net>([
-    ['init_net', setup_net('init_net', profile)],
+    [HOST_NETNS, host],
     [SERVER_NETNS, setup_net(SERVER_NETNS, profile)],
   ]);
   const ctx = { now: jiffies(0), timer_clk: jiffies(0), profile, random_u32: rng.u32, out: [] as Effect[], mib_moved: [], trace };
@@ -49,4 +55,9 @@ export function kctx(host: KernelHost, t: number, in_timer: boolean): KCtx {
   k.mib_moved = [];
   k.trace = host.trace;
   return k;
+}
+
+/** The kernel's jiffies at simulated time t (what /proc and ss see as "now"). */
+export function kernel_jiffies(host: KernelHost, t: number): Jiffies {
+  return jiffies_at(host.clock, t);
 }

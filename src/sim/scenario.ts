@@ -57,6 +57,13 @@ export interface Scenario {
   readonly link_delay_us: number;
   /** knob changes while running */
   readonly sysctl_changes: readonly SysctlChange[];
+  /**
+   * sysctls of the host's own namespace, init_net (default {}). The server runs in a namespace of its own (like a
+   * container); a new namespace starts from the kernel's defaults and never copies init_net's values
+   * (preinit_net_sysctl, ../../../shared/kernel-notes.md §10), so nothing on the listen path reads these. They exist
+   * to show exactly that: a host with somaxconn 128 and a container whose listener is still capped at 4096.
+   */
+  readonly host_sysctl: Partial<Record<SysctlName, number | [number, number]>>;
   /** optional title and two-line explanation for presets */
   readonly title?: string;
   readonly title_zh?: string;

@@ -66,6 +66,7 @@ export function validateScenario(input: unknown): Validation {
     seed: optional(m('seed'), 1, (v) => number(e, 'seed', v, SEED)),
     link_delay_us: optional(m('link_delay_us'), 0, (v) => number(e, 'link_delay_us', v, LINK_DELAY)),
     sysctl_changes: read_sysctl_changes(e, m('sysctl_changes')),
+    host_sysctl: read_sysctl_map(e, m('host_sysctl'), 'host_sysctl'),
   };
   const texts: Texts = {};
   for (const key of TEXT_KEYS) {

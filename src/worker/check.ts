@@ -12,20 +12,12 @@ import {
 
 export type Checked<T> = { readonly ok: true; readonly msg: T } | { readonly ok: false; readonly issues: Issue[] };
 
+import { checkAction, checkSeek, checkShell, checkWatch, describe, isObj } from './check_action.ts';
+
 type Obj = Record<string, unknown>;
 const MAX_SPEED = 1e6;
 /** a scenario file is small; refuse anything that could only be a mistake or an attack on the worker's memory */
 export const MAX_SCENARIO_CHARS = 1_000_000;
-
-function describe(x: unknown): string {
-  if (typeof x === 'string') return JSON.stringify(x.length > 40 ? `${x.slice(0, 40)}…` : x);
-  if (x === null || typeof x !== 'object') return String(x);
-  return Array.isArray(x) ? 'an array' : 'an object';
-}
-
-function isObj(x: unknown): x is Obj {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
 
 function gen(m: Obj, issues: Issue[]): number {
   const g = m.gen;
@@ -53,6 +45,11 @@ const TO_WORKER: { [K in ToWorkerType]: (m: Obj, issues: Issue[]) => Extract<ToW
     return { v: PROTOCOL_VERSION, type: 'play', speed: Number(s) };
   },
   pause: () => ({ v: PROTOCOL_VERSION, type: 'pause' }),
+  act: (m, issues) => ({ v: PROTOCOL_VERSION, type: 'act', action: checkAction(m.action, issues) }),
+  shell: (m, issues) => ({ v: PROTOCOL_VERSION, type: 'shell', ...checkShell(m, issues) }),
+  watch: (m, issues) => ({ v: PROTOCOL_VERSION, type: 'watch', clients: checkWatch(m, issues) }),
+  step_back: () => ({ v: PROTOCOL_VERSION, type: 'step_back' }),
+  seek: (m, issues) => ({ v: PROTOCOL_VERSION, type: 'seek', to: checkSeek(m, issues) }),
 };
 
 /** Checks the envelope shared by both directions: an object, this protocol's version, a known type. */
@@ -79,6 +76,8 @@ const FROM_WORKER: Record<FromWorkerType, readonly string[]> = {
   loaded: ['meta', 'frame'],
   frame: ['frame'],
   result: ['frame', 'result'],
+  shell_out: [],
+  acted: ['action'],
   error: ['issues'],
 };
 

@@ -2,8 +2,6 @@
 // clock. Stepping is the simulator's (step / runUntil / runToEnd); this file only decides *when* to step, from
 // wall time × speed. It never reads time itself, so tests drive it with a fake clock and a fake simulation.
 import { parseToWorker } from './check.ts';
-import { frameOf } from './frame.ts';
-import { resultView } from './result_view.ts';
 import {
   PROTOCOL_VERSION,
   assertNever,
@@ -11,11 +9,10 @@ import {
   type FromWorker,
   type FromWorkerBody,
   type Issue,
-  type ResultView,
   type ScenarioMeta,
   type ToWorker,
 } from './protocol.ts';
-import type { OpenScenario, SimPort } from './port.ts';
+import type { OpenScenario, RunPort } from './port.ts';
 
 export interface HostEnv {
   post(msg: FromWorker): void;
@@ -34,9 +31,8 @@ const MAX_TICK_MS = 250;
 interface Run {
   readonly gen: number;
   readonly text: string;
-  readonly sim: SimPort;
+  readonly sim: RunPort;
   readonly meta: ScenarioMeta;
-  result: ResultView | null;
   /** the model threw: only a reset (or a new load) continues */
   broken: boolean;
 }
@@ -70,9 +66,16 @@ export class SimHost {
     switch (msg.type) {
       case 'load':
         return this.load(msg.gen, msg.text);
-      case 'reset':
-        if (!this.run) return this.error(msg.gen, 'no_scenario', [{ path: 'type', message: 'reset before any scenario was loaded' }]);
-        return this.load(msg.gen, this.run.text);
+      case 'reset': {
+        const r = this.run;
+        if (!r) return this.error(msg.gen, 'no_scenario', [{ path: 'type', message: 'reset before any scenario was loaded' }]);
+        // a reset forgets the changes made while running, and recovers from a model error
+        this.stopPacing();
+        if (r.broken) return this.load(msg.gen, r.text);
+        this.run = { ...r, gen: msg.gen };
+        r.sim.reset();
+        return this.post({ type: 'loaded', gen: msg.gen, meta: r.meta, frame: r.sim.frame(false) });
+      }
       case 'run_to_end':
         return this.withRun(msg.type, (r) => {
           this.stopPacing();
@@ -94,6 +97,42 @@ export class SimHost {
           this.stopPacing();
           this.frame(r);
         });
+      case 'act':
+        return this.withRun(msg.type, (r) => {
+          const out = r.sim.act(msg.action);
+          if (!out.ok) return this.error(r.gen, 'bad_action', [...out.issues]);
+          this.post({ type: 'acted', gen: r.gen, action: msg.action, notes: out.notes });
+          this.frame(r);
+        });
+      case 'shell':
+        return this.withRun(msg.type, (r) => {
+          const a = r.sim.shell(msg.line);
+          this.post({ type: 'shell_out', gen: r.gen, id: msg.id, line: msg.line, stdout: a.stdout, stderr: a.stderr, exit: a.exit });
+          for (const x of a.acted) this.post({ type: 'acted', gen: r.gen, action: x.action, notes: x.notes });
+          this.frame(r);
+        });
+      case 'watch':
+        return this.withRun(msg.type, (r) => {
+          r.sim.watch(msg.clients);
+          this.frame(r);
+        });
+      case 'step_back':
+        return this.withRun(msg.type, (r) => {
+          this.stopPacing();
+          r.sim.stepBack();
+          this.frame(r);
+        });
+      case 'seek':
+        return this.withRun(msg.type, (r) => {
+          const playing = this.pacing !== null;
+          r.sim.seek(msg.to);
+          if (this.pacing) this.pacing.t_ns = r.sim.now_ns;
+          if (r.sim.done()) {
+            this.stopPacing();
+            return this.finish(r);
+          }
+          this.post({ type: 'frame', gen: r.gen, frame: r.sim.frame(playing) });
+        });
       default:
         return assertNever(msg);
     }
@@ -102,13 +141,11 @@ export class SimHost {
   /** Opens a scenario; on failure the current run stays as it was (an input is applied whole or not at all). */
   private load(gen: number, text: string): void {
     const opened = this.env.open(text);
-    if (!opened.ok) {
-      this.stopPacing();
-      return this.error(gen, opened.code, opened.issues);
-    }
+    // refused: the current run goes on untouched (the page shows it again)
+    if (!opened.ok) return this.error(gen, opened.code, opened.issues);
     this.stopPacing();
-    this.run = { gen, text, sim: opened.sim, meta: opened.meta, result: null, broken: false };
-    this.post({ type: 'loaded', gen, meta: opened.meta, frame: frameOf(opened.sim, false) });
+    this.run = { gen, text, sim: opened.sim, meta: opened.meta, broken: false };
+    this.post({ type: 'loaded', gen, meta: opened.meta, frame: opened.sim.frame(false) });
   }
 
   private play(r: Run, speed: number): void {
@@ -142,12 +179,11 @@ export class SimHost {
   }
 
   private finish(r: Run): void {
-    r.result ??= resultView(r.sim.result({ summary: true }));
-    this.post({ type: 'result', gen: r.gen, frame: frameOf(r.sim, false), result: r.result });
+    this.post({ type: 'result', gen: r.gen, frame: r.sim.frame(false), result: r.sim.result() });
   }
 
   private frame(r: Run): void {
-    this.post({ type: 'frame', gen: r.gen, frame: frameOf(r.sim, this.pacing !== null) });
+    this.post({ type: 'frame', gen: r.gen, frame: r.sim.frame(this.pacing !== null) });
   }
 
   private withRun(what: ToWorker['type'], fn: (r: Run) => void): void {

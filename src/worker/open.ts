@@ -1,7 +1,7 @@
 // Scenario text → a ready simulation: JSON.parse, validateScenario() (the simulator's own boundary check, so the
 // worker accepts exactly what the CLI accepts), then a Simulation. Input problems come back as issues, not throws.
 import { validateScenario } from '../sim/validate.ts';
-import { Simulation } from '../sim/run.ts';
+import { LiveRun } from './live_run.ts';
 import type { Scenario } from '../sim/scenario.ts';
 import type { OpenScenario } from './port.ts';
 import type { ScenarioMeta } from './protocol.ts';
@@ -35,8 +35,5 @@ export const openScenario: OpenScenario = (text) => {
   }
   const v = validateScenario(json);
   if (!v.ok) return { ok: false, code: 'invalid_scenario', issues: v.errors.map((x) => ({ path: x.path, message: x.message })) };
-  // the page shows counts and aggregates: no decision log, packet list or per-spoofed-client records (the same
-  // options as runScenario's summary mode, so the page and the CLI report the same run)
-  const sim = new Simulation(v.scenario, { trace: false, recordPackets: false, recordClients: false });
-  return { ok: true, sim, meta: metaOf(v.scenario) };
+  return { ok: true, sim: new LiveRun(v.scenario), meta: metaOf(v.scenario) };
 };

@@ -1,23 +1,28 @@
-// What the worker needs from a simulation: exactly the public surface of src/sim/run.ts's Simulation, written
-// as an interface so the host can be driven by a fake in unit tests (the real one is wired in sim.worker.ts).
-import type { Net } from '../kernel/net_namespace.ts';
-import type { ListenSock } from '../kernel/types.ts';
-import type { BacklogResult } from '../sim/result.ts';
-import type { ErrorCode, Issue, ScenarioMeta } from './protocol.ts';
+// What the worker's host needs from a run: exactly the public surface of live_run.ts's LiveRun, written as an
+// interface so the host can be driven by a fake in unit tests (the real one is wired in open.ts).
+import type { ActOutcome, ShellAnswer } from './live_run.ts';
+import type { ErrorCode, Issue, LiveAction, ResultView, ScenarioMeta, SeekTarget, SimFrame } from './protocol.ts';
 
-export interface SimPort {
+export interface RunPort {
   readonly now_ns: number;
   readonly end_ns: number;
+  readonly events: number;
   done(): boolean;
   step(): boolean;
   runUntil(t_ns: number): void;
   runToEnd(): void;
-  server(): Net;
-  listener(): ListenSock | null;
-  result(opts?: { summary?: boolean }): BacklogResult;
+  /** the frame for now; log lines and packets since the previous frame */
+  frame(playing: boolean): SimFrame;
+  result(): ResultView;
+  act(a: LiveAction): ActOutcome;
+  shell(line: string): ShellAnswer;
+  watch(ids: readonly number[]): void;
+  reset(): void;
+  stepBack(): void;
+  seek(to: SeekTarget): void;
 }
 
-/** Turns scenario text into a ready simulation, or says why it cannot. Never throws for bad input. */
+/** Turns scenario text into a ready run, or says why it cannot. Never throws for bad input. */
 export type OpenScenario = (
   text: string,
-) => { readonly ok: true; readonly sim: SimPort; readonly meta: ScenarioMeta } | { readonly ok: false; readonly code: ErrorCode; readonly issues: Issue[] };
+) => { readonly ok: true; readonly sim: RunPort; readonly meta: ScenarioMeta } | { readonly ok: false; readonly code: ErrorCode; readonly issues: Issue[] };

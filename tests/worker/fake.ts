@@ -1,29 +1,28 @@
 // A fake simulation and a fake worker environment for the host tests: events at fixed times, a hand-cranked
 // clock and timer, every posted message recorded. The fake counts what was done to it, so a test can prove
 // that a rejected message did nothing.
-import { setup_net, type Net } from '../../src/kernel/net_namespace.ts';
-import { PROFILES } from '../../src/kernel/profiles.ts';
-import type { ListenSock } from '../../src/kernel/types.ts';
-import type { BacklogResult } from '../../src/sim/result.ts';
 import type { HostEnv } from '../../src/worker/host.ts';
-import type { OpenScenario, SimPort } from '../../src/worker/port.ts';
-import type { FromWorker, ScenarioMeta } from '../../src/worker/protocol.ts';
+import type { ActOutcome, ShellAnswer } from '../../src/worker/live_run.ts';
+import type { OpenScenario, RunPort } from '../../src/worker/port.ts';
+import type { FromWorker, LiveAction, ResultView, ScenarioMeta, SeekTarget, SimFrame } from '../../src/worker/protocol.ts';
+import { makeFrame } from '../fixtures/frames.ts';
 
-export class FakeSim implements SimPort {
+/** A fake run: events at fixed times, each bringing one request sock and one ListenOverflows. */
+export class FakeSim implements RunPort {
   now_ns = 0;
   readonly end_ns: number;
   steps = 0;
   throwAt: number | null = null;
-  private readonly net: Net = setup_net('fake', PROFILES['linux-6.18']);
-  private readonly sock: ListenSock;
+  readonly acted: LiveAction[] = [];
+  readonly lines: string[] = [];
+  watched: readonly number[] = [];
 
   constructor(private readonly events_ns: number[], end_ns: number) {
     this.end_ns = end_ns;
-    this.sock = {
-      id: 1, sock_state: 'SS_UNCONNECTED', sk_state: 'TCP_LISTEN', rcv_saddr: 0, num: 8080, reuse: false, sk_max_ack_backlog: 4,
-      sk_ack_backlog: 0, qlen: 0, young: 0, accept_queue: [], synflood_warned: false, synq_overflow_ts: null,
-      icsk_syn_retries: 0, rskq_defer_accept: 0, sk_drops: 0, uid: 0, inode: 1,
-    };
+  }
+
+  get events(): number {
+    return this.steps;
   }
 
   done(): boolean {
@@ -37,9 +36,6 @@ export class FakeSim implements SimPort {
     }
     if (this.throwAt === this.steps) throw new Error('kernel model invariant broken: fake');
     this.now_ns = this.events_ns[this.steps++];
-    // every event brings a SYN that becomes a request sock, and counts it
-    this.sock.qlen += 1;
-    this.net.mib.ListenOverflows += 1;
     return true;
   }
 
@@ -53,23 +49,50 @@ export class FakeSim implements SimPort {
     this.runUntil(this.end_ns);
   }
 
-  server(): Net {
-    return this.net;
+  frame(playing: boolean): SimFrame {
+    return makeFrame({
+      t_ms: this.now_ns / 1e6, end_ms: this.end_ns / 1e6, done: this.done(), playing, events: this.steps,
+      syn_queue: { len: this.steps, limit: 5 }, counters: { ListenOverflows: this.steps },
+    });
   }
 
-  listener(): ListenSock | null {
-    return this.sock;
-  }
-
-  result(): BacklogResult {
+  result(): ResultView {
     return {
-      format: 'backlog-result/1', scenario: 'fake', source: 'fake', sysctl: {},
-      listen: { requested_backlog: 4, effective_backlog: 4, port: 8080, relisten: [] },
-      counters: { ListenOverflows: this.net.mib.ListenOverflows },
-      samples: [{ t_ms: 0, syn_recv: 0, accept_queue: 0 }, { t_ms: 1, syn_recv: this.sock.qlen, accept_queue: 2 }],
+      source: 'fake', requested_backlog: 4, effective_backlog: 4, port: 8080, relisten: [],
+      counters: { ListenOverflows: this.steps },
       outcomes: { accepted: 1, established: 2, reset: 0, timed_out: 0, pending: 3, spoofed: 0 },
-      notes: [],
+      peaks: { syn_recv: this.steps, accept_queue: 2 }, sample_count: 2, notes: [],
     };
+  }
+
+  act(a: LiveAction): ActOutcome {
+    if (a.kind === 'sysctl' && a.value === 'bad') return { ok: false, issues: [{ path: a.name, message: 'refused' }] };
+    this.acted.push(a);
+    return { ok: true, notes: [] };
+  }
+
+  shell(line: string): ShellAnswer {
+    this.lines.push(line);
+    return { stdout: `ran ${line}\n`, stderr: '', exit: 0, acted: [] };
+  }
+
+  watch(ids: readonly number[]): void {
+    this.watched = ids;
+  }
+
+  reset(): void {
+    this.steps = 0;
+    this.now_ns = 0;
+  }
+
+  stepBack(): void {
+    this.seek({ events: Math.max(0, this.steps - 1) });
+  }
+
+  seek(to: SeekTarget): void {
+    this.reset();
+    if ('events' in to) while (this.steps < to.events && this.step());
+    else this.runUntil(to.t_ms * 1e6);
   }
 }
 

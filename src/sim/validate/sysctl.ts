@@ -38,14 +38,15 @@ function sysctl_name(e: Errors, path: string, v: unknown): SysctlName | undefine
   return isSysctlName(v) ? v : e.add(path, `unknown sysctl ${show(v)}`);
 }
 
-export function read_sysctl_map(e: Errors, v: unknown): Scenario['sysctl'] | undefined {
+/** A map of sysctl names and values: the scenario's `sysctl`, or the app's `host_sysctl` (path names which). */
+export function read_sysctl_map(e: Errors, v: unknown, path = 'sysctl'): Scenario['sysctl'] | undefined {
   return optional(v, {}, (v) => {
-    const o = object(e, 'sysctl', v, 'an object of sysctl names and values');
+    const o = object(e, path, v, 'an object of sysctl names and values');
     if (!o) return undefined;
     const out: Partial<Record<SysctlName, SysctlValue>> = {};
     for (const key of Object.keys(o)) {
-      const name = sysctl_name(e, 'sysctl', key);
-      const value = name && sysctl_value(e, at('sysctl', key), name, member(o, key));
+      const name = sysctl_name(e, path, key);
+      const value = name && sysctl_value(e, at(path, key), name, member(o, key));
       if (name && value !== undefined) out[name] = value;
     }
     return out;

@@ -1,0 +1,332 @@
+// One run as the worker holds it: the Simulation, plus what the page needs on top of it — the changes made while
+// running (kept with the event count they followed, so the run can be replayed exactly for step back and seek),
+// the terminal's nstat history, which clients the ladder follows, and cursors into the simulation's log and
+// packet tap so each frame carries only what is new. Everything here is deterministic: no clocks.
+import { Simulation } from '../sim/run.ts';
+import type { Scenario } from '../sim/scenario.ts';
+import type { UserAction } from '../sim/events.ts';
+import { kernel_jiffies } from '../sim/kernel_host.ts';
+import { run_command } from '../kernel/proc/shell.ts';
+import type { NstatHistory } from '../kernel/proc/nstat.ts';
+import { sysctl_check_write } from '../kernel/sysctl.ts';
+import { frameOf, type Drained } from './frame.ts';
+import { resultView } from './result_view.ts';
+import { KNOB_NAMES, MAX_LOG, MAX_PACKETS, MAX_WATCHED, type KnobName, type ActNote, type Issue, type LiveAction, type ResultView, type SeekTarget, type SimFrame } from './protocol.ts';
+
+export type ActOutcome = { readonly ok: true; readonly notes: readonly ActNote[] } | { readonly ok: false; readonly issues: readonly Issue[] };
+
+export interface ShellAnswer {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly exit: number;
+  /** the knobs `sysctl -w` changed, as the knob panel would have changed them, with what to say about each */
+  readonly acted: readonly { readonly action: LiveAction; readonly notes: readonly ActNote[] }[];
+}
+
+/** A change while running, with the moment it was made: after `events` kernel events, at simulated time t_ns. */
+interface Act {
+  readonly events: number;
+  readonly t_ns: number;
+  readonly action: UserAction;
+}
+
+const isKnob = (name: string): name is KnobName => (KNOB_NAMES as readonly string[]).includes(name);
+
+/** Replay in slices of this many events, trimming the log and the tap between slices (bounded memory). */
+const REPLAY_SLICE = 4096;
+
+/** The worker's default choice of clients for the ladder: the first few normal clients, then a spoofed one. */
+function defaultWatch(sim: Simulation): number[] {
+  const ids: number[] = [];
+  let spoofed = 0;
+  sim.groups.forEach((g, gi) => {
+    const want = g.kind === 'normal' ? MAX_WATCHED - 2 - ids.length + spoofed : 1 - spoofed;
+    const n = Math.max(0, Math.min(g.count, want));
+    for (let i = 0; i < n; i++) ids.push(sim.group_base[gi] + i);
+    if (g.kind === 'spoofed') spoofed += n;
+  });
+  return ids.slice(0, MAX_WATCHED);
+}
+
+export class LiveRun {
+  sim: Simulation;
+  /** changes applied so far, in order */
+  private acts: Act[] = [];
+  /** changes recorded after the present (the run went back in time): re-applied when it gets there again */
+  private future: Act[] = [];
+  private nstat_history: NstatHistory | null = null;
+  /** the page's choice ([] = the default) */
+  private watch_asked: readonly number[] = [];
+  private log_seq = 0;
+  private packet_seq = 0;
+  private log_skipped = 0;
+  /** child sock → the request it came from (for the page to slide a token from one queue to the other) */
+  private readonly child_req = new Map<number, number>();
+  /** the next frame replaces the page's log and packets (after load, reset, seek) */
+  private replace = true;
+  private result_cache: ResultView | null = null;
+
+  constructor(readonly scenario: Scenario) {
+    this.sim = this.fresh();
+  }
+
+  private fresh(): Simulation {
+    const sim = new Simulation(this.scenario, { trace: true, recordPackets: false, recordClients: false });
+    this.sim = sim;
+    this.applyWatch();
+    return sim;
+  }
+
+  get now_ns(): number {
+    return this.sim.now_ns;
+  }
+  get end_ns(): number {
+    return this.sim.end_ns;
+  }
+  get events(): number {
+    return this.sim.events;
+  }
+  done(): boolean {
+    return this.sim.done() && this.future.length === 0;
+  }
+  /** One kernel event (a change recorded at this point of the run is re-applied first). */
+  step(): boolean {
+    this.applyDueChanges();
+    return this.sim.step();
+  }
+  runUntil(t_ns: number): void {
+    this.forward(Infinity, Math.min(t_ns, this.end_ns));
+  }
+  runToEnd(): void {
+    this.runUntil(this.end_ns);
+  }
+
+  /** The frame for now: the state, and the log lines and packets since the previous frame. */
+  frame(playing: boolean): SimFrame {
+    const drained = this.drain();
+    const replace = this.replace;
+    this.replace = false;
+    return frameOf(this.sim, { playing, done: this.done(), replace, drained, child_req: this.child_req });
+  }
+
+  result(): ResultView {
+    this.result_cache ??= resultView(this.sim.result({ summary: true }));
+    return this.result_cache;
+  }
+
+  private drain(): Drained {
+    const sim = this.sim;
+    const log = sim.log;
+    this.track(log);
+    const keep = log.length > MAX_LOG ? log.length - MAX_LOG : 0;
+    const skipped = this.log_skipped + keep;
+    this.log_seq += skipped;
+    const lines = log.slice(keep).map((e, i) => ({ seq: this.log_seq + i, e }));
+    this.log_seq += log.length - keep;
+    this.log_skipped = 0;
+    log.length = 0;
+    const tap = sim.tap_packets;
+    const pkeep = tap.length > MAX_PACKETS ? tap.length - MAX_PACKETS : 0;
+    const packets = tap.slice(pkeep).map((p, i) => ({ seq: this.packet_seq + pkeep + i, p }));
+    this.packet_seq += tap.length;
+    tap.length = 0;
+    sim.dmesg.length = Math.min(sim.dmesg.length, 1000);
+    return { lines, skipped, packets };
+  }
+
+  // --- changes while running -----------------------------------------------------------------------------
+
+  act(a: LiveAction): ActOutcome {
+    const checked = this.toUserAction(a);
+    if (!checked.ok) return checked;
+    const before = this.sim.listener()?.sk_max_ack_backlog ?? null;
+    this.apply(checked.action);
+    return { ok: true, notes: this.notesFor(checked.action, before) };
+  }
+
+  private apply(action: UserAction): void {
+    // a change made after going back in time rewrites the future: the changes recorded after this point are gone
+    this.future = [];
+    this.acts.push({ events: this.sim.events, t_ns: this.sim.now_ns, action });
+    this.sim.act(action);
+    this.result_cache = null;
+    if (action.kind === 'traffic' && this.watch_asked.length === 0) this.applyWatch();
+  }
+
+  private toUserAction(a: LiveAction): { ok: true; action: UserAction } | { ok: false; issues: Issue[] } {
+    switch (a.kind) {
+      case 'sysctl': {
+        const w = sysctl_check_write(a.name, a.value);
+        if (!w.ok) return { ok: false, issues: [{ path: a.name, message: `sysctl: setting key "${a.name}": Invalid argument — ${w.reason}` }] };
+        return { ok: true, action: { kind: 'sysctl', name: a.name, value: w.value } };
+      }
+      case 'listen':
+        return { ok: true, action: { kind: 'listen', backlog: a.backlog } };
+      case 'accept':
+        return { ok: true, action: { kind: 'accept', interval_ms: a.interval_ms } };
+      case 'traffic':
+        return { ok: true, action: { kind: 'traffic', normal_per_s: a.normal_per_s, flood_per_s: a.flood_per_s } };
+    }
+  }
+
+  /** What the page should say: listen() reads somaxconn once, so a new somaxconn waits for the next listen(). */
+  private notesFor(action: UserAction, before: number | null): ActNote[] {
+    const sk = this.sim.listener();
+    const net = this.sim.server();
+    const somaxconn = net.sysctl['net.core.somaxconn'];
+    const listening = sk !== null && sk.sk_state === 'TCP_LISTEN';
+    if (action.kind === 'sysctl') {
+      if (action.name === 'net.core.somaxconn' && listening) {
+        // __sys_listen(): backlog = min((unsigned) backlog, somaxconn)
+        const asked = this.sim.listen_backlog;
+        const after = asked < 0 || asked > somaxconn ? somaxconn : asked;
+        if (after !== sk.sk_max_ack_backlog) return [{ kind: 'next_listen', knob: action.name, backlog_now: sk.sk_max_ack_backlog, backlog_after_listen: after }];
+      }
+      if (action.name === 'net.ipv4.tcp_syn_retries') return [{ kind: 'client_side', knob: action.name }];
+      return [];
+    }
+    if (action.kind !== 'listen' || !listening) return [];
+    const notes: ActNote[] = [];
+    if (action.backlog < 0 || action.backlog > somaxconn) notes.push({ kind: 'capped', requested: action.backlog, somaxconn });
+    if (before !== null && before !== sk.sk_max_ack_backlog) notes.push({ kind: 'backlog_changed', from: before, to: sk.sk_max_ack_backlog });
+    return notes;
+  }
+
+  /** A terminal line in the server's namespace; `sysctl -w` writes are applied as knob changes. */
+  shell(line: string): ShellAnswer {
+    const sim = this.sim;
+    const net = sim.server();
+    const r = run_command(line, {
+      net,
+      now: kernel_jiffies(sim.host, sim.now_ns),
+      profile: sim.host.profile,
+      netns: [...sim.host.nets.keys()].filter((n) => n !== 'init_net'),
+      nstat_history: this.nstat_history,
+    });
+    if (r.nstat_history !== undefined) this.nstat_history = r.nstat_history;
+    const acted: { action: LiveAction; notes: ActNote[] }[] = [];
+    for (const w of r.sysctl_write ?? []) {
+      const before = sim.listener()?.sk_max_ack_backlog ?? null;
+      const action: UserAction = { kind: 'sysctl', name: w.name, value: w.value };
+      this.apply(action);
+      if (isKnob(w.name)) acted.push({ action: { kind: 'sysctl', name: w.name, value: String(w.value) }, notes: this.notesFor(action, before) });
+    }
+    return { stdout: r.stdout, stderr: r.stderr ?? '', exit: r.exit, acted };
+  }
+
+  watch(ids: readonly number[]): void {
+    this.watch_asked = ids.slice(0, MAX_WATCHED);
+    this.applyWatch();
+  }
+
+  private applyWatch(): void {
+    const ids = this.watch_asked.length > 0 ? this.watch_asked : defaultWatch(this.sim);
+    this.sim.tap = { clients: new Set(ids) };
+  }
+
+  watched(): readonly number[] {
+    return [...(this.sim.tap?.clients ?? [])];
+  }
+
+  // --- time travel ---------------------------------------------------------------------------------------
+
+  /** Back to the start, with the changes made while running forgotten (a reset). */
+  reset(): void {
+    this.acts = [];
+    this.future = [];
+    this.restart();
+  }
+
+  private restart(): void {
+    this.fresh();
+    this.nstat_history = null;
+    this.log_seq = this.packet_seq = this.log_skipped = 0;
+    this.child_req.clear();
+    this.replace = true;
+    this.result_cache = null;
+  }
+
+  /** Undo the last kernel event. */
+  stepBack(): void {
+    if (this.sim.events > 0) this.seek({ events: this.sim.events - 1 });
+  }
+
+  /**
+   * Moves the run to a moment. Forward: run on. Back: replay from the start — the model is deterministic, and
+   * the changes made while running are re-applied after the same event count at the same time, so the state is
+   * exactly the one the run had then. The frame after a seek replaces the page's log and packets.
+   */
+  seek(to: SeekTarget): void {
+    const events = 'events' in to ? Math.max(0, Math.floor(to.events)) : Infinity;
+    const t_ns = 't_ms' in to ? Math.min(this.end_ns, Math.max(0, Math.round(to.t_ms * 1e6))) : this.end_ns;
+    const back = 'events' in to ? events < this.sim.events : t_ns < this.sim.now_ns;
+    if (back) {
+      this.future = [...this.acts, ...this.future];
+      this.acts = [];
+      this.restart();
+    }
+    this.forward(events, t_ns);
+    this.replace = true;
+  }
+
+  /** Runs until `events` events have run or the next event is later than t_ns, re-applying recorded changes. */
+  private forward(events: number, t_ns: number): void {
+    for (;;) {
+      const f = this.future[0];
+      if (!f || f.events > events || f.t_ns > t_ns) break;
+      this.replayTo(f.events, f.t_ns);
+      this.applyDueChanges();
+    }
+    this.replayTo(events, t_ns);
+  }
+
+  /** Re-applies the recorded changes that were made at exactly this point of the run. */
+  private applyDueChanges(): void {
+    const sim = this.sim;
+    while (this.future.length > 0 && this.future[0].events === sim.events) {
+      const f = this.future.shift()!;
+      if (sim.now_ns < f.t_ns) sim.advance_clock(f.t_ns);
+      this.acts.push(f);
+      sim.act(f.action);
+      if (f.action.kind === 'traffic' && this.watch_asked.length === 0) this.applyWatch();
+    }
+  }
+
+  /** Steps until `events` have run or the next event is later than t_ns; the clock then stands at t_ns. */
+  private replayTo(events: number, t_ns: number): void {
+    const sim = this.sim;
+    let n = 0;
+    while (sim.events < events) {
+      const next = sim.next_time();
+      if (next === null || next > t_ns) break;
+      sim.step();
+      if (++n % REPLAY_SLICE === 0) this.trim();
+    }
+    if (sim.events < events && sim.now_ns < t_ns) sim.advance_clock(Math.min(t_ns, sim.next_time() ?? t_ns));
+    if (n >= REPLAY_SLICE) this.trim();
+  }
+
+  /** Keeps only what a frame can carry of the log and the tap (a replayed flood makes millions of each). */
+  private trim(): void {
+    const sim = this.sim;
+    this.track(sim.log);
+    if (sim.log.length > MAX_LOG) {
+      const drop = sim.log.length - MAX_LOG;
+      this.log_skipped += drop;
+      sim.log.splice(0, drop);
+    }
+    if (sim.tap_packets.length > MAX_PACKETS) {
+      const drop = sim.tap_packets.length - MAX_PACKETS;
+      this.packet_seq += drop;
+      sim.tap_packets.splice(0, drop);
+    }
+  }
+
+  /** Follows which request each child came from (and forgets it when accept() takes the child). */
+  private track(log: readonly { readonly d: { readonly code: string; readonly req?: number; readonly sock?: number } }[]): void {
+    for (const { d } of log) {
+      if (d.code === 'req_child_created' && d.req !== undefined && d.sock !== undefined) this.child_req.set(d.sock, d.req);
+      else if (d.code === 'accept_ok' && d.sock !== undefined) this.child_req.delete(d.sock);
+    }
+  }
+}

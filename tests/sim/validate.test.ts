@@ -93,6 +93,7 @@ describe('normalisation', () => {
       // scenario.ts: the shared format's network has no delay
       link_delay_us: 0,
       sysctl_changes: [],
+      host_sysctl: {},
     });
   });
 
@@ -271,7 +272,7 @@ describe('properties', () => {
   });
 
   it('never throws on a valid scenario with one field replaced by anything', () => {
-    const keys = ['format', 'name', 'sysctl', 'server', 'clients', 'duration_ms', 'sample_every_ms', 'seed', 'sysctl_changes'];
+    const keys = ['format', 'name', 'sysctl', 'server', 'clients', 'duration_ms', 'sample_every_ms', 'seed', 'sysctl_changes', 'host_sysctl'];
     fc.assert(
       fc.property(validScenarioJson, fc.constantFrom(...keys), fc.jsonValue(), (doc, key, value) => {
         const v = validateScenario({ ...doc, [key]: value });

@@ -121,10 +121,16 @@ export class Simulation {
     this.schedule_initial();
   }
 
+  /** The id the next added group starts at. */
+  private next_client_id(): number {
+    const last = this.groups.length - 1;
+    return last < 0 ? 0 : this.group_base[last] + this.groups[last].count;
+  }
+
   /** Adds a client group after the others (its ids follow theirs). */
   private add_group(g: ClientGroup): void {
     const gi = this.groups.length;
-    const base = gi === 0 ? 0 : this.group_base[gi - 1] + this.groups[gi - 1].count;
+    const base = this.next_client_id();
     this.groups.push(g);
     this.group_base.push(base);
     this.group_rngs.push(rng_stream(this.scenario.seed, `group:${gi}`));
@@ -453,8 +459,7 @@ export class Simulation {
     const add = (kind: 'normal' | 'spoofed', per_s: number) => {
       if (per_s <= 0) return;
       const interval_ms = 1000 / per_s;
-      const last = this.groups.length - 1;
-      const room = MAX_CLIENTS - (this.group_base[last] + this.groups[last].count);
+      const room = MAX_CLIENTS - this.next_client_id();
       const count = Math.min(room, Math.floor(left_ms / interval_ms) + 1);
       if (count > 0) this.add_group({ kind, count, start_ms, interval_ms, ack_delay_ms: 0 });
     };

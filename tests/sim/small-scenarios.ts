@@ -106,7 +106,7 @@ export interface TimedAction {
   readonly action: UserAction;
 }
 
-/** Changes made while running, in time order: sysctl -w of a knob, or listen() again. */
+/** Changes made while running, in time order: sysctl -w of a knob, listen() again, the accept() loop, the traffic. */
 export const userActions: fc.Arbitrary<TimedAction[]> = fc
   .array(
     fc.record({
@@ -114,6 +114,8 @@ export const userActions: fc.Arbitrary<TimedAction[]> = fc
       action: fc.oneof(
         knob.map((k): UserAction => ({ kind: 'sysctl', name: k.name, value: k.value })),
         fc.constantFrom(...BACKLOGS).map((backlog): UserAction => ({ kind: 'listen', backlog })),
+        fc.constantFrom(null, 1, 50, 700).map((interval_ms): UserAction => ({ kind: 'accept', interval_ms })),
+        fc.record({ normal_per_s: fc.constantFrom(0, 2, 20), flood_per_s: fc.constantFrom(0, 5, 40) }).map((r): UserAction => ({ kind: 'traffic', ...r })),
       ),
     }),
     { maxLength: 4 },

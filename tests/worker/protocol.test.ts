@@ -17,6 +17,16 @@ describe('parseToWorker', () => {
       { v, type: 'step' },
       { v, type: 'play', speed: 0.25 },
       { v, type: 'pause' },
+      { v, type: 'act', action: { kind: 'sysctl', name: 'net.core.somaxconn', value: '128' } },
+      { v, type: 'act', action: { kind: 'listen', backlog: -1 } },
+      { v, type: 'act', action: { kind: 'accept', interval_ms: null } },
+      { v, type: 'act', action: { kind: 'accept', interval_ms: 0.5 } },
+      { v, type: 'act', action: { kind: 'traffic', normal_per_s: 10, flood_per_s: 10000 } },
+      { v, type: 'shell', id: 3, line: 'ss -lnt' },
+      { v, type: 'watch', clients: [0, 5, 7] },
+      { v, type: 'step_back' },
+      { v, type: 'seek', to: { events: 12 } },
+      { v, type: 'seek', to: { t_ms: 1500.5 } },
     ];
     for (const m of good) expect(parseToWorker({ ...m, extra: 'dropped' })).toEqual({ ok: true, msg: m });
   });
@@ -41,6 +51,21 @@ describe('parseToWorker', () => {
     ['a NaN speed', { v, type: 'play', speed: NaN }, 'speed'],
     ['an infinite speed', { v, type: 'play', speed: Infinity }, 'speed'],
     ['a speed as string', { v, type: 'play', speed: '2' }, 'speed'],
+    ['act without action', { v, type: 'act' }, 'action'],
+    ['a sysctl the page does not offer', { v, type: 'act', action: { kind: 'sysctl', name: 'kernel.panic', value: '1' } }, 'action.name'],
+    ['a sysctl value that is not text', { v, type: 'act', action: { kind: 'sysctl', name: 'net.core.somaxconn', value: 5 } }, 'action.value'],
+    ['a fractional backlog', { v, type: 'act', action: { kind: 'listen', backlog: 1.5 } }, 'action.backlog'],
+    ['a backlog beyond int', { v, type: 'act', action: { kind: 'listen', backlog: 2 ** 31 } }, 'action.backlog'],
+    ['a zero accept interval', { v, type: 'act', action: { kind: 'accept', interval_ms: 0 } }, 'action.interval_ms'],
+    ['a negative flood', { v, type: 'act', action: { kind: 'traffic', normal_per_s: 0, flood_per_s: -1 } }, 'action.flood_per_s'],
+    ['too many normal clients', { v, type: 'act', action: { kind: 'traffic', normal_per_s: 1e9, flood_per_s: 0 } }, 'action.normal_per_s'],
+    ['an unknown action', { v, type: 'act', action: { kind: 'eval', code: '1' } }, 'action.kind'],
+    ['a shell line as array', { v, type: 'shell', id: 1, line: ['ss'] }, 'line'],
+    ['a shell without id', { v, type: 'shell', line: 'ss' }, 'id'],
+    ['too many watched clients', { v, type: 'watch', clients: [1, 2, 3, 4, 5, 6, 7, 8, 9] }, 'clients'],
+    ['a negative client', { v, type: 'watch', clients: [-1] }, 'clients'],
+    ['a seek with both targets', { v, type: 'seek', to: { events: 1, t_ms: 2 } }, 'to'],
+    ['a seek to negative time', { v, type: 'seek', to: { t_ms: -5 } }, 'to.t_ms'],
   ];
   it.each(bad)('rejects %s, naming the path', (_what, msg, path) => {
     const r = parseToWorker(msg);
@@ -104,6 +129,35 @@ describe('SimHost and malformed messages', () => {
     expect(last(env.posted)).toMatchObject({ type: 'error', gen: 2, code: 'invalid_scenario', issues: [{ path: 'format' }] });
     host.handle({ v, type: 'run_to_end' });
     expect(last(env.posted)).toMatchObject({ type: 'result', gen: 1, result: { peaks: { syn_recv: 1, accept_queue: 2 } } });
+    expect(sims).toHaveLength(1);
+  });
+
+  it('answers act, shell and watch, and refuses a change the run rejects', () => {
+    const { env, host, sims } = setup();
+    host.handle({ v, type: 'load', gen: 4, text: 'ok:1,2' });
+    host.handle({ v, type: 'act', action: { kind: 'sysctl', name: 'net.core.somaxconn', value: 'bad' } });
+    expect(last(env.posted)).toMatchObject({ type: 'error', gen: 4, code: 'bad_action', issues: [{ path: 'net.core.somaxconn' }] });
+    expect(sims[0].acted).toEqual([]);
+    host.handle({ v, type: 'act', action: { kind: 'listen', backlog: 9 } });
+    expect(env.posted.slice(-2).map((m) => m.type)).toEqual(['acted', 'frame']);
+    expect(sims[0].acted).toEqual([{ kind: 'listen', backlog: 9 }]);
+    host.handle({ v, type: 'shell', id: 7, line: 'ss -lnt' });
+    expect(env.posted.slice(-2)[0]).toEqual({ v, type: 'shell_out', gen: 4, id: 7, line: 'ss -lnt', stdout: 'ran ss -lnt\n', stderr: '', exit: 0 });
+    host.handle({ v, type: 'watch', clients: [3, 3, 4] });
+    expect(sims[0].watched).toEqual([3, 4]);
+  });
+
+  it('steps back and seeks, pausing a step back', () => {
+    const { env, host, sims } = setup();
+    host.handle({ v, type: 'load', gen: 1, text: 'ok:1,2,3' });
+    host.handle({ v, type: 'seek', to: { events: 2 } });
+    expect(last(env.posted)).toMatchObject({ type: 'frame', frame: { events: 2, t_ms: 2 } });
+    host.handle({ v, type: 'play', speed: 1 });
+    host.handle({ v, type: 'step_back' });
+    expect(env.timer).toBeNull();
+    expect(last(env.posted)).toMatchObject({ type: 'frame', frame: { events: 1, playing: false } });
+    host.handle({ v, type: 'seek', to: { t_ms: 10 } });
+    expect(last(env.posted)).toMatchObject({ type: 'result', frame: { done: true } });
     expect(sims).toHaveLength(1);
   });
 

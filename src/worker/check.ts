@@ -2,6 +2,7 @@
 // here; a message is either accepted whole (rebuilt from its checked fields, unknown fields dropped) or
 // rejected with issues that say where it is wrong — never half applied.
 import {
+  MAX_SCENARIO_CHARS,
   PROTOCOL_VERSION,
   type FromWorker,
   type FromWorkerType,
@@ -16,8 +17,8 @@ import { checkAction, checkSeek, checkShell, checkWatch, describe, isObj } from 
 
 type Obj = Record<string, unknown>;
 const MAX_SPEED = 1e6;
-/** a scenario file is small; refuse anything that could only be a mistake or an attack on the worker's memory */
-export const MAX_SCENARIO_CHARS = 1_000_000;
+// the bound lives in the protocol, so the page can refuse a file or link before sending it
+export { MAX_SCENARIO_CHARS };
 
 function gen(m: Obj, issues: Issue[]): number {
   const g = m.gen;

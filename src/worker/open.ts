@@ -9,8 +9,13 @@ import type { ScenarioMeta } from './protocol.ts';
 function metaOf(s: Scenario): ScenarioMeta {
   const clients = { normal: 0, spoofed: 0 };
   for (const g of s.clients) clients[g.kind] += g.count;
-  const sysctl: Record<string, number | string> = {};
-  for (const [k, v] of Object.entries(s.sysctl)) if (v !== undefined) sysctl[k] = Array.isArray(v) ? v.join(' ') : v;
+  const shown = (map: Scenario['sysctl']) => {
+    const out: Record<string, number | string> = {};
+    for (const [k, v] of Object.entries(map)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(' ') : v;
+    return out;
+  };
+  const sysctl = shown(s.sysctl);
+  const host_sysctl = shown(s.host_sysctl);
   return {
     name: s.name,
     description: s.description,
@@ -23,6 +28,7 @@ function metaOf(s: Scenario): ScenarioMeta {
     port: s.server.port,
     clients,
     sysctl,
+    ...(Object.keys(host_sysctl).length > 0 ? { host_sysctl } : {}),
   };
 }
 

@@ -162,6 +162,9 @@ export const MAX_ITEMS = 64;
 export const MAX_PACKETS = 200;
 export const MAX_LOG = 100;
 export const MAX_WATCHED = 8;
+/** the longest scenario text a 'load' may carry: a scenario file is small, anything longer could only be a mistake
+ *  or an attack on the worker's memory (the page refuses such a file or link before sending it) */
+export const MAX_SCENARIO_CHARS = 1_000_000;
 
 /** A request sock in the SYN queue (TCP_NEW_SYN_RECV). */
 export interface SynItem {
@@ -269,6 +272,9 @@ export interface ScenarioMeta {
   readonly port: number | null;
   readonly clients: { readonly normal: number; readonly spoofed: number };
   readonly sysctl: Readonly<Record<string, number | string>>;
+  /** sysctls the scenario sets in the host's namespace (init_net), which the server's namespace does not inherit;
+   *  absent when it sets none */
+  readonly host_sysctl?: Readonly<Record<string, number | string>>;
 }
 
 /** The end of a run, from the simulator's result (backlog-result/1), reduced to what the page shows. */

@@ -7,6 +7,7 @@ import { formatErrors, validateScenario } from '../../src/sim/validate.ts';
 import { Simulation } from '../../src/sim/run.ts';
 import { HOST_NETNS, SERVER_NETNS } from '../../src/sim/kernel_host.ts';
 import type { Scenario } from '../../src/sim/scenario.ts';
+import { openScenario } from '../../src/worker/open.ts';
 
 const BASE = {
   format: 'backlog-scenario/1',
@@ -72,5 +73,16 @@ describe('host_sysctl', () => {
       const hosted = run(scenario({ ...doc, host_sysctl })).result();
       expect(JSON.stringify(hosted), file).toBe(JSON.stringify(plain));
     }
+  });
+
+  it('reaches the page in the scenario meta, only when set', () => {
+    const meta = (doc: object) => {
+      const o = openScenario(JSON.stringify(doc));
+      if (!o.ok) throw new Error(JSON.stringify(o.issues));
+      return o.meta;
+    };
+    expect(meta({ ...BASE, host_sysctl: { 'net.core.somaxconn': 128 } }).host_sysctl).toEqual({ 'net.core.somaxconn': 128 });
+    expect(meta({ ...BASE, sysctl: { 'net.core.somaxconn': 64 } }).sysctl).toEqual({ 'net.core.somaxconn': 64 });
+    expect(meta(BASE)).not.toHaveProperty('host_sysctl');
   });
 });

@@ -1,4 +1,45 @@
-// The packet ladder. (Placeholder: the panel is being built.)
+// The packet ladder between the server and the watched clients. The d3 view is created in an effect and fed by a
+// store subscription (no React render per frame); it is handed the packets the store accumulated, the lanes the
+// worker reports it watches, and every word already translated.
+import { useEffect, useRef } from 'react';
+import { createLadderView } from '../../viz/ladder.ts';
+import type { AppState } from '../../store/store.ts';
+import { useAppStore, useT } from '../context.ts';
+import { ladderInput } from './ladder_input.ts';
+import { WatchPicker } from './WatchPicker.tsx';
+import '../clients/experience.css';
+import './packets.css';
+
+/** the parts of the state the ladder draws from: anything else changing (the terminal, the log) is no reason to lay it out again */
+const drawnFrom = (s: AppState) => [s.packets, s.run, s.speed] as const;
+
 export function PacketsPanel() {
-  return <section className="panel packets" data-area="packets" />;
+  const t = useT();
+  const store = useAppStore();
+  const host = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!host.current) return;
+    const view = createLadderView(host.current);
+    let seen = drawnFrom(store.getState());
+    view.update(ladderInput(store.getState(), t));
+    const unsubscribe = store.subscribe((s) => {
+      const now = drawnFrom(s);
+      if (now.every((x, i) => x === seen[i])) return;
+      seen = now;
+      view.update(ladderInput(s, t));
+    });
+    return () => {
+      unsubscribe();
+      view.destroy();
+    };
+  }, [store, t]);
+  return (
+    <section className="panel packets" data-area="packets" aria-labelledby="packets-heading">
+      <div className="panel-head">
+        <h2 id="packets-heading">{t('packets.heading')}</h2>
+        <WatchPicker />
+      </div>
+      <div ref={host} className="ladder-host" />
+    </section>
+  );
 }

@@ -1,0 +1,210 @@
+// The packet ladder: the server's lane on the left, one lane per watched client, one arrow per packet, time
+// flowing down. d3 owns this subtree; arrows are joined on the packet's seq, so an arrow, once drawn, keeps its
+// node and is only moved (when older packets leave the page's ring, the lanes change, or the width does).
+// The host element is the scroll container: the view follows the present while the viewer stays at the bottom,
+// and stops following (and offers a button back) when the viewer scrolls up to read.
+import { select, type Selection } from 'd3';
+import { GUTTER, layoutLadder, type ArrowRow, type Ladder, type LadderPacket, type LadderWords } from './ladder_layout.ts';
+import type { View } from './queues.ts';
+
+export interface LaneHead {
+  readonly id: number;
+  /** e.g. "#3" */
+  readonly title: string;
+  /** e.g. "stalled" */
+  readonly sub: string;
+  /** a class suffix the caller's styles colour (tone-stalled) */
+  readonly tone: string;
+}
+
+export interface LadderInput {
+  readonly packets: readonly LadderPacket[];
+  /** the watched clients, in lane order */
+  readonly lanes: readonly LaneHead[];
+  readonly server: { readonly title: string; readonly sub: string };
+  readonly words: LadderWords;
+  /** the present, written on the line below the last arrow ("1.234 s"), with its caption ("now") */
+  readonly now: { readonly time: string; readonly label: string } | null;
+  /** said in the body when there is no arrow to draw */
+  readonly empty: string;
+  /** the button that goes back to following the present */
+  readonly follow: string;
+  /** the tooltip (and accessible name) of an arrow */
+  readonly describe: (row: ArrowRow) => string;
+  readonly aria_label: string;
+  readonly duration_ms: number;
+}
+
+const HEAD_H = 38;
+/** closer than this to the bottom counts as "at the present" */
+const FOLLOW_SLACK = 28;
+const KINDS = ['syn', 'synack', 'ack', 'rst', 'other'] as const;
+
+let views = 0;
+
+/** the packet's seq, plus what it is: after a reset with other settings, a seq may name another packet */
+const rowKey = (d: ArrowRow) => `${d.seq}:${d.client}:${d.dir}:${d.flags}:${d.why ?? ''}`;
+
+type RowSel = Selection<SVGGElement, ArrowRow, SVGGElement, unknown>;
+
+export function createLadderView(host: HTMLElement): View<LadderInput> {
+  const uid = `ladder${++views}`;
+  const root = select(host);
+  const head = root.append('div').attr('class', 'ladder-head').append('svg').attr('class', 'ladder-head-svg').attr('height', HEAD_H);
+  const body = root.append('svg').attr('class', 'ladder-body').attr('data-testid', 'ladder').attr('role', 'group');
+  const defs = body.append('defs');
+  for (const k of KINDS) {
+    defs.append('marker').attr('id', `${uid}-${k}`).attr('class', `head-${k}`).attr('viewBox', '0 0 10 10').attr('refX', 9).attr('refY', 5)
+      .attr('markerWidth', 7).attr('markerHeight', 7).attr('orient', 'auto-start-reverse')
+      .append('path').attr('d', 'M0,0 L10,5 L0,10 z');
+  }
+  const laneG = body.append('g').attr('class', 'lanes');
+  const rowsG = body.append('g').attr('class', 'rows');
+  const nowG = body.append('g').attr('class', 'now');
+  nowG.append('line').attr('x1', GUTTER - 4);
+  nowG.append('text').attr('class', 'now-time').attr('x', GUTTER - 8).attr('y', 4).attr('text-anchor', 'end');
+  nowG.append('text').attr('class', 'now-label').attr('y', -4).attr('text-anchor', 'end');
+  const empty = body.append('text').attr('class', 'empty').attr('y', 40);
+  const followBtn = root.append('button').attr('type', 'button').attr('class', 'ladder-follow').attr('hidden', '');
+
+  let last: LadderInput | null = null;
+  let drawn: Ladder | null = null;
+  /** the lanes and width the drawn arrows' x were computed for */
+  let geometryKey = '';
+  let following = true;
+
+  const atBottom = () => host.scrollHeight - host.scrollTop - host.clientHeight < FOLLOW_SLACK;
+  const toPresent = () => {
+    host.scrollTop = host.scrollHeight;
+  };
+  const onScroll = () => {
+    following = atBottom();
+    followBtn.attr('hidden', following ? '' : null);
+  };
+  host.addEventListener('scroll', onScroll);
+  followBtn.on('click', () => {
+    following = true;
+    followBtn.attr('hidden', '');
+    toPresent();
+  });
+
+  function drawHead(l: Ladder, input: LadderInput): void {
+    head.attr('width', l.width);
+    const server = head.selectAll<SVGGElement, null>('g.lane-server').data([null]).join((e) => {
+      const g = e.append('g').attr('class', 'lane-head lane-server');
+      g.append('text').attr('class', 'title').attr('y', 15).attr('text-anchor', 'middle');
+      g.append('text').attr('class', 'sub').attr('y', 31).attr('text-anchor', 'middle');
+      return g;
+    });
+    server.attr('transform', `translate(${l.server_x},0)`);
+    server.select('text.title').text(input.server.title);
+    server.select('text.sub').text(input.server.sub);
+    const byId = new Map(input.lanes.map((h) => [h.id, h]));
+    const heads = head
+      .selectAll<SVGGElement, { id: number; x: number }>('g.lane-client')
+      .data(l.lanes, (d) => d.id)
+      .join((e) => {
+        const g = e.append('g');
+        g.append('text').attr('class', 'title').attr('y', 15).attr('text-anchor', 'middle');
+        g.append('text').attr('class', 'sub').attr('y', 31).attr('text-anchor', 'middle');
+        return g;
+      })
+      .attr('class', (d) => `lane-head lane-client tone-${byId.get(d.id)?.tone ?? 'none'}`)
+      .attr('data-client', (d) => d.id)
+      .attr('transform', (d) => `translate(${d.x},0)`);
+    heads.select('text.title').text((d) => byId.get(d.id)?.title ?? `#${d.id}`);
+    heads.select('text.sub').text((d) => byId.get(d.id)?.sub ?? '');
+  }
+
+  function drawLanes(l: Ladder): void {
+    const all = [{ id: -1, x: l.server_x }, ...l.lanes];
+    laneG
+      .selectAll<SVGLineElement, { id: number; x: number }>('line')
+      .data(all, (d) => d.id)
+      .join('line')
+      .attr('class', (d) => (d.id < 0 ? 'lane server' : 'lane'))
+      .attr('x1', (d) => d.x)
+      .attr('x2', (d) => d.x)
+      .attr('y1', 0)
+      .attr('y2', l.height);
+  }
+
+  /** the parts of a row that depend on the lanes and width */
+  function placeArrow(rows: RowSel, width: number): void {
+    rows.select('line.arrow')
+      .attr('x1', (d) => d.x1)
+      .attr('y1', (d) => d.y1 - d.y)
+      .attr('x2', (d) => d.x2)
+      .attr('y2', (d) => d.y2 - d.y);
+    rows.select('text.label').attr('x', (d) => d.label_x);
+    rows.select('line.sep').attr('x2', width - 4);
+  }
+
+  function drawRows(l: Ladder, input: LadderInput, relayout: boolean): void {
+    const rows = rowsG
+      .selectAll<SVGGElement, ArrowRow>('g.row')
+      .data(l.rows, rowKey)
+      .join((enter) => {
+        const g = enter.append('g')
+          .attr('class', (d) => `row kind-${d.kind}${d.rtx ? ' rtx' : ''}${d.cookie ? ' cookie' : ''} dir-${d.dir}`)
+          .attr('data-testid', 'ladder-arrow')
+          .attr('data-seq', (d) => d.seq)
+          .attr('data-client', (d) => d.client)
+          .attr('data-flags', (d) => d.flags)
+          .attr('data-why', (d) => d.why ?? '');
+        g.append('title').text((d) => input.describe(d));
+        g.append('line').attr('class', 'sep').attr('x1', GUTTER - 4).attr('y1', -6).attr('y2', -6);
+        g.append('text').attr('class', 'time').attr('x', GUTTER - 8).attr('text-anchor', 'end').attr('y', (d) => d.y1 - d.y + 4);
+        g.append('line').attr('class', 'arrow').attr('marker-end', (d) => `url(#${uid}-${d.kind})`);
+        const label = g.append('text').attr('class', 'label').attr('text-anchor', 'middle').attr('y', (d) => d.y1 - d.y - 3);
+        label.append('tspan').attr('class', 'flag').text((d) => d.label);
+        label.filter((d) => d.note !== null).append('tspan').attr('class', 'note').attr('dx', 4).text((d) => d.note ?? '');
+        placeArrow(g, l.width);
+        return g;
+      });
+    rows.attr('transform', (d) => `translate(0,${d.y})`);
+    // after older packets leave, the first rows may gain a time or lose their gap
+    rows.select('text.time').text((d) => d.time ?? '');
+    rows.select('line.sep').attr('display', (d) => (d.gap ? null : 'none'));
+    if (relayout) placeArrow(rows, l.width);
+  }
+
+  function render(input: LadderInput): void {
+    const l = layoutLadder(input.packets, input.lanes.map((h) => h.id), host.clientWidth, input.words);
+    const key = `${l.width}|${l.lanes.map((x) => `${x.id}:${x.x}`).join(',')}`;
+    // keep the arrow the viewer is reading where it is when older packets leave the ring above it
+    const anchor = drawn?.rows.at(-1);
+    const anchorNow = anchor && l.rows.find((r) => r.seq === anchor.seq);
+    const shift = anchor && anchorNow ? anchorNow.y - anchor.y : 0;
+
+    body.attr('width', l.width).attr('height', Math.max(l.height, 60)).attr('aria-label', input.aria_label).style('--viz-ms', `${input.duration_ms}ms`);
+    drawHead(l, input);
+    drawLanes(l);
+    drawRows(l, input, key !== geometryKey);
+    geometryKey = key;
+    nowG.attr('display', input.now ? null : 'none').attr('transform', `translate(0,${l.now_y + 8})`);
+    nowG.select('line').attr('x2', l.width - 4);
+    nowG.select('text.now-time').text(input.now?.time ?? '');
+    nowG.select('text.now-label').attr('x', l.width - 6).text(input.now?.label ?? '');
+    empty.attr('x', l.server_x + 12).text(l.rows.length === 0 ? input.empty : '');
+    followBtn.text(input.follow);
+    drawn = l;
+
+    if (following) toPresent();
+    else if (shift !== 0) host.scrollTop += shift;
+  }
+
+  const resize = new ResizeObserver(() => last && render(last));
+  resize.observe(host);
+  return {
+    update(input) {
+      last = input;
+      render(input);
+    },
+    destroy() {
+      resize.disconnect();
+      host.removeEventListener('scroll', onScroll);
+      root.selectAll('.ladder-head, .ladder-body, .ladder-follow').remove();
+    },
+  };
+}

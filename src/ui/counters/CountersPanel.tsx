@@ -1,43 +1,47 @@
-// SNMP counters under the kernel's names (TcpExt / Tcp). While running they are the namespace's counters at the
-// last frame; at the end, the result's deltas over the run.
-import { useApp, useT } from '../context.ts';
-import { KEY_COUNTERS, counterKey, otherMoved } from './counters.ts';
+// SNMP counters under the kernel's names (TcpExt / Tcp): the value, the change per simulated second and a sparkline
+// of the last frames, flashing when a frame moves it. While running they are the namespace's counters at the last
+// frame; at the end, the result's (what `npm run sim` prints). Each counter is a toggle button: pressed, the log
+// shows only the decisions that moved it.
+// Each tile selects its own few primitives from the store, so a frame re-renders only the tiles whose text
+// changed; sparklines are d3 views fed by a store subscription and never re-render React.
+import { useEffect, useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { AppState } from '../../store/store.ts';
+import { createSparklineView } from '../../viz/sparkline.ts';
+import { useApp, useAppStore, useBridge, useT } from '../context.ts';
 import { numberFormat } from '../i18n/index.ts';
-import { Stat } from '../Stat.tsx';
+import { KEY_COUNTERS, counterKey, isKeyCounter, lastMoveKey, nstatName, otherMoved, rateDigits, rateOf, seriesOf, shownCounters, shownRate, valueOf } from './counters.ts';
+import './counters.css';
+
+const otherFields = (s: AppState): string[] => {
+  const c = shownCounters(s);
+  return c ? otherMoved(c).map(([f]) => f) : [];
+};
 
 export function CountersPanel() {
   const t = useT();
-  const lang = useApp((s) => s.lang);
-  const counters = useApp((s) => (s.run.phase === 'live' ? (s.run.result?.counters ?? s.run.frame.counters) : null));
-  const fmt = numberFormat(lang);
-  const value = (v: number | undefined) => (counters === null ? null : (v ?? 0));
-  const others = counters ? otherMoved(counters) : [];
+  const others = useApp(useShallow(otherFields));
+  const selected = useApp((s) => s.selectedCounter);
   return (
     <section className="panel counters" aria-labelledby="counters-heading">
-      <h2 id="counters-heading">{t('counters.heading')}</h2>
-      <dl className="stats grid">
-        {KEY_COUNTERS.map((f) => {
-          const v = value(counters?.[f]);
-          return (
-            <Stat
-              key={f}
-              testid={`counter-${f}`}
-              label={<code>{f}</code>}
-              value={v}
-              text={v === null ? undefined : fmt.format(v)}
-              note={t(counterKey(f))}
-              dim={v === 0}
-            />
-          );
-        })}
-      </dl>
+      <div className="panel-head">
+        <h2 id="counters-heading">{t('counters.heading')}</h2>
+        {selected === null ? <p className="note">{t('counters.hint')}</p> : <FilterChip field={selected} />}
+      </div>
+      <ul className="counter-grid">
+        {KEY_COUNTERS.map((f) => (
+          <li key={f}>
+            <CounterTile field={f} />
+          </li>
+        ))}
+      </ul>
       {others.length > 0 && (
         <>
-          <h3>{t('counters.others')}</h3>
-          <ul className="others">
-            {others.map(([f, v]) => (
-              <li key={f} data-testid={`counter-${f}`} data-value={v}>
-                <code>{f}</code> <span className="num">{fmt.format(v)}</span>
+          <h3 id="counters-others">{t('counters.others')}</h3>
+          <ul className="counter-others" aria-labelledby="counters-others">
+            {others.map((f) => (
+              <li key={f}>
+                <CounterTile field={f} compact />
               </li>
             ))}
           </ul>
@@ -45,4 +49,80 @@ export function CountersPanel() {
       )}
     </section>
   );
+}
+
+/** Which counter filters the log, and the way back to every line (the selected counter may have left the panel). */
+function FilterChip({ field }: { field: string }) {
+  const t = useT();
+  const bridge = useBridge();
+  return (
+    <button type="button" className="counter-filter" data-testid="counter-filter" data-field={field} aria-label={t('counters.clear_filter', { name: field })} title={t('counters.clear_filter', { name: field })} onClick={() => bridge.selectCounter(null)}>
+      {t('counters.filter', { name: field })}
+      <span aria-hidden="true" className="x">
+        ×
+      </span>
+    </button>
+  );
+}
+
+/** One counter: a toggle button. `compact` (counters outside the key list): no explanation and no sparkline. */
+function CounterTile({ field, compact = false }: { field: string; compact?: boolean }) {
+  const t = useT();
+  const bridge = useBridge();
+  const lang = useApp((s) => s.lang);
+  const value = useApp((s) => valueOf(s, field));
+  const rate = useApp((s) => shownRate(s.history, field));
+  const span_s = useApp((s) => spanSeconds(s, field));
+  const moveKey = useApp((s) => lastMoveKey(s.history, field));
+  const pressed = useApp((s) => s.selectedCounter === field);
+  const spark = useSparkline(field, !compact);
+  const explain = isKeyCounter(field) ? t(counterKey(field)) : null;
+  const rateText = rate === null ? '' : t('counters.rate', { rate: numberFormat(lang, rateDigits(rate)).format(rate) });
+  const title = [
+    nstatName(field),
+    explain,
+    span_s === null ? null : t('counters.rate_title', { span: numberFormat(lang, 1).format(span_s) }),
+    t(pressed ? 'counters.deselect_title' : 'counters.select_title'),
+  ].filter((x) => x !== null).join('\n');
+  const cls = ['counter', compact ? 'compact' : 'tile', value === 0 ? 'zero' : '', rate ? 'moving' : ''].filter(Boolean).join(' ');
+  return (
+    <button type="button" className={cls} data-testid={`counter-${field}`} data-value={value ?? ''} data-rate={rate ?? ''} aria-pressed={pressed} title={title} onClick={() => bridge.selectCounter(pressed ? null : field)}>
+      {/* remounted (so its animation restarts) each time a frame moves the counter */}
+      {moveKey !== null && <span key={moveKey} className="flash" aria-hidden="true" />}
+      <code className="name">{field}</code>
+      <span className="num value">{value === null ? '–' : numberFormat(lang).format(value)}</span>
+      {!compact && <span className="spark" ref={spark} aria-hidden="true" />}
+      <span className="rate">{rateText}</span>
+      {explain !== null && <span className="explain">{explain}</span>}
+    </button>
+  );
+}
+
+/** the simulated time the rate covers, rounded as its tooltip shows it */
+function spanSeconds(s: AppState, field: string): number | null {
+  const r = rateOf(s.history, field);
+  return r === null ? null : Math.round(r.span_ms / 100) / 10;
+}
+
+/** Hosts a sparkline view fed with the counter's history by a store subscription (no React render per frame). */
+function useSparkline(field: string, enabled: boolean) {
+  const store = useAppStore();
+  const host = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    if (!enabled || !host.current) return;
+    const view = createSparklineView(host.current);
+    let drawn: AppState['history'] | null = null;
+    const draw = (s: AppState) => {
+      if (s.history === drawn) return;
+      drawn = s.history;
+      view.update({ points: seriesOf(s.history, field) });
+    };
+    draw(store.getState());
+    const unsubscribe = store.subscribe(draw);
+    return () => {
+      unsubscribe();
+      view.destroy();
+    };
+  }, [store, field, enabled]);
+  return host;
 }

@@ -61,7 +61,7 @@ export function WatchPicker() {
           </li>
         ))}
       </ul>
-      <form onSubmit={add} className="watch-add">
+      <form onSubmit={add} className="watch-add" noValidate>
         <input
           type="number"
           min={0}

@@ -1,9 +1,9 @@
 // Playback: the commands go to the worker through the bridge; what the buttons allow follows the worker's last
 // frame (playing, done), never a guess made here.
-import { SPEEDS, type Speed } from '../store/prefs.ts';
+import { SPEEDS, type Lang, type Speed } from '../store/prefs.ts';
 import type { AppState } from '../store/store.ts';
 import { useApp, useBridge, useT } from './context.ts';
-import type { MsgKey } from './i18n/index.ts';
+import type { MsgKey, Translate } from './i18n/index.ts';
 import { SimClock } from './SimClock.tsx';
 
 type Status = 'none' | 'ready' | 'playing' | 'paused' | 'done';
@@ -23,42 +23,49 @@ const STATUS_KEY: Record<Exclude<Status, 'none'>, MsgKey> = {
   done: 'status.done',
 };
 
+/** "0.1×", "0.25×", "1× (real time)", "1000×": speed is simulated ms per wall-clock ms */
+function speedLabel(t: Translate, lang: Lang, s: Speed): string {
+  const x = new Intl.NumberFormat(lang, { maximumFractionDigits: 2, useGrouping: false }).format(s);
+  return s === 1 ? t('controls.speed_real', { x }) : t('controls.speed_value', { x });
+}
+
 export function Controls() {
   const t = useT();
   const bridge = useBridge();
   const status = useApp(statusOf);
   const speed = useApp((s) => s.speed);
+  const lang = useApp((s) => s.lang);
   const idle = status === 'none';
   const over = idle || status === 'done';
   return (
     <section className="controls" aria-label={t('controls.label')}>
       <div className="buttons">
-        <button type="button" className="primary" disabled={over || status === 'playing'} onClick={bridge.play}>
+        <button type="button" className="primary" title={t('controls.play_title')} disabled={over || status === 'playing'} onClick={bridge.play}>
           {t('controls.play')}
         </button>
         <button type="button" disabled={status !== 'playing'} onClick={bridge.pause}>
           {t('controls.pause')}
         </button>
-        <button type="button" disabled={over} onClick={bridge.step}>
+        <button type="button" title={t('controls.step_title')} disabled={over} onClick={bridge.step}>
           {t('controls.step')}
         </button>
-        <button type="button" disabled={over} onClick={bridge.runToEnd}>
+        <button type="button" title={t('controls.run_to_end_title')} disabled={over} onClick={bridge.runToEnd}>
           {t('controls.run_to_end')}
         </button>
-        <button type="button" disabled={idle} onClick={bridge.reset}>
+        <button type="button" title={t('controls.reset_title')} disabled={idle} onClick={bridge.reset}>
           {t('controls.reset')}
         </button>
       </div>
-      <label className="speed">
-        {t('controls.speed')}
-        <select value={speed} onChange={(e) => bridge.setSpeed(Number(e.target.value) as Speed)}>
+      <div className="speed" title={t('controls.speed_title')}>
+        <label htmlFor="speed">{t('controls.speed')}</label>
+        <select id="speed" value={speed} onChange={(e) => bridge.setSpeed(Number(e.target.value) as Speed)}>
           {SPEEDS.map((s) => (
             <option key={s} value={s}>
-              {t('controls.speed_value', { x: s })}
+              {speedLabel(t, lang, s)}
             </option>
           ))}
         </select>
-      </label>
+      </div>
       <span className="status" data-testid="run-status" data-status={status}>
         {status !== 'none' && t(STATUS_KEY[status])}
       </span>

@@ -1,7 +1,7 @@
 // The terminal: a shell in the server's network namespace. A typed line goes to the worker as text (bridge.shell),
 // never evaluated here; the answer is the model's ss, nstat, netstat, /proc and sysctl output, shown as printed.
 // The page itself only keeps the history (↑/↓), clears the screen (`clear`, Ctrl+L) and refuses over-long lines.
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent, type WheelEvent } from 'react';
 import type { TerminalEntry } from '../../store/live.ts';
 import { useApp, useAppStore, useBridge, useT } from '../context.ts';
 import { emptyHistory, moveHistory, pushHistory } from './history.ts';
@@ -22,6 +22,11 @@ function shown(terminal: readonly TerminalEntry[], clearedThrough: number, asked
   });
 }
 
+/** the examples are one row that scrolls sideways: a mouse wheel scrolls it too */
+function wheelSideways(e: WheelEvent<HTMLElement>): void {
+  if (e.deltaX === 0) e.currentTarget.scrollLeft += e.deltaY;
+}
+
 export function TerminalPanel() {
   const t = useT();
   const bridge = useBridge();
@@ -37,6 +42,8 @@ export function TerminalPanel() {
   /** entry id → the run (gen) it was asked in: an answer about a run the page left never comes */
   const [askedIn, setAskedIn] = useState<ReadonlyMap<number, number>>(new Map());
   const [refusal, setRefusal] = useState<Refusal | null>(null);
+  /** shown over the page, for outputs wider than the grid cell (/proc/net/tcp is 149 columns) */
+  const [large, setLarge] = useState(false);
 
   const entries = useMemo(() => shown(terminal, clearedThrough, askedIn, gen), [terminal, clearedThrough, askedIn, gen]);
   const examples = useMemo(() => exampleCommands(port), [port]);
@@ -88,46 +95,64 @@ export function TerminalPanel() {
     input.current?.focus();
   }
 
+  function toggleLarge(): void {
+    setLarge((l) => !l);
+    input.current?.focus();
+  }
+
   return (
-    <section className="panel terminal" aria-labelledby="terminal-heading">
-      <div className="panel-head">
-        <h2 id="terminal-heading">{t('terminal.heading')}</h2>
-        <p className="note term-hint" title={t('terminal.prompt_title')}>{t('terminal.hint')}</p>
-      </div>
-      <div className="term-examples" role="group" aria-label={t('terminal.examples')}>
-        {examples.map((cmd) => (
-          <button key={cmd} type="button" title={t('terminal.example_title', { cmd })} onClick={() => runExample(cmd)}>
-            {cmd}
+    <>
+      {large && <div className="term-backdrop" onClick={toggleLarge} />}
+      <section
+        className={large ? 'panel terminal large' : 'panel terminal'}
+        aria-labelledby="terminal-heading"
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && large) setLarge(false);
+        }}
+      >
+        <div className="panel-head">
+          <h2 id="terminal-heading">{t('terminal.heading')}</h2>
+          <p className="note term-hint" title={t('terminal.prompt_title')}>{t('terminal.hint')}</p>
+          <button type="button" className="term-large" aria-pressed={large} title={t('terminal.expand_title')} onClick={toggleLarge}>
+            {large ? t('terminal.shrink') : t('terminal.expand')}
           </button>
-        ))}
-      </div>
-      <div className="term-screen">
-        <Transcript entries={entries} />
-        <div className="term-input-row">
-          <label htmlFor="terminal-input" className="term-prompt" title={t('terminal.prompt_title')}>{PROMPT}</label>
-          <input
-            ref={input}
-            id="terminal-input"
-            data-testid="terminal-input"
-            type="text"
-            value={text}
-            aria-label={t('terminal.input_label')}
-            aria-invalid={refusal?.kind === 'too_long'}
-            aria-describedby={refusal ? 'terminal-refusal' : undefined}
-            autoComplete="off"
-            autoCapitalize="off"
-            autoCorrect="off"
-            spellCheck={false}
-            onChange={(e) => onChange(e.target.value)}
-            onKeyDown={onKeyDown}
-          />
         </div>
-      </div>
-      {refusal && (
-        <p id="terminal-refusal" className="term-refusal" role="alert">
-          {refusal.kind === 'too_long' ? t('terminal.too_long', { len: refusal.len, max: MAX_LINE }) : t('terminal.not_ready')}
-        </p>
-      )}
-    </section>
+        <div className="term-examples" role="group" aria-label={t('terminal.examples')} onWheel={wheelSideways}>
+          {examples.map((cmd) => (
+            <button key={cmd} type="button" title={t('terminal.example_title', { cmd })} onClick={() => runExample(cmd)}>
+              {cmd}
+            </button>
+          ))}
+        </div>
+        <div className="term-screen">
+          <Transcript entries={entries} />
+          <div className="term-input-row">
+            <label htmlFor="terminal-input" className="term-prompt" title={t('terminal.prompt_title')}>{PROMPT}</label>
+            <input
+              ref={input}
+              id="terminal-input"
+              data-testid="terminal-input"
+              type="text"
+              value={text}
+              aria-label={t('terminal.input_label')}
+              placeholder={t('terminal.placeholder')}
+              aria-invalid={refusal?.kind === 'too_long'}
+              aria-describedby={refusal ? 'terminal-refusal' : undefined}
+              autoComplete="off"
+              autoCapitalize="off"
+              autoCorrect="off"
+              spellCheck={false}
+              onChange={(e) => onChange(e.target.value)}
+              onKeyDown={onKeyDown}
+            />
+          </div>
+        </div>
+        {refusal && (
+          <p id="terminal-refusal" className="term-refusal" role="alert">
+            {refusal.kind === 'too_long' ? t('terminal.too_long', { len: refusal.len, max: MAX_LINE }) : t('terminal.not_ready')}
+          </p>
+        )}
+      </section>
+    </>
   );
 }

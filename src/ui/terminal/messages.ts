@@ -3,7 +3,11 @@
 // commands and their output: the tools print English (LANG=C), as on a real server.
 export const terminalEn = {
   'terminal.heading': 'Terminal',
-  'terminal.hint': "root@lab is a shell in the server's network namespace · ↑↓ history · clear",
+  'terminal.hint': "root@lab: inside the server's network namespace",
+  'terminal.placeholder': 'a command · ↑↓ history · clear',
+  'terminal.expand': 'Enlarge',
+  'terminal.shrink': 'Back',
+  'terminal.expand_title': 'Show the terminal large, for wide outputs such as /proc/net/tcp (Esc goes back)',
   'terminal.prompt_title': "A root shell inside the server's network namespace (ip netns exec …): the tools see the listener and its counters",
   'terminal.input_label': 'Command line',
   'terminal.output_label': 'Terminal output',
@@ -21,7 +25,11 @@ export const terminalEn = {
 
 export const terminalZhCN: Readonly<Record<keyof typeof terminalEn, string>> = {
   'terminal.heading': '终端',
-  'terminal.hint': 'root@lab 是服务器网络命名空间里的 shell · ↑↓ 历史命令 · clear 清屏',
+  'terminal.hint': 'root@lab：在服务器的网络命名空间内',
+  'terminal.placeholder': '输入命令 · ↑↓ 历史命令 · clear 清屏',
+  'terminal.expand': '放大',
+  'terminal.shrink': '还原',
+  'terminal.expand_title': '放大终端，便于阅读 /proc/net/tcp 等较宽的输出（按 Esc 还原）',
   'terminal.prompt_title': '服务器网络命名空间中的 root shell（ip netns exec …）：这些工具能看到监听套接字及其计数器',
   'terminal.input_label': '命令行',
   'terminal.output_label': '终端输出',

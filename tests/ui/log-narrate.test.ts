@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import type { LogLine } from '../../src/worker/protocol.ts';
 import { MESSAGES, translator } from '../../src/ui/i18n/index.ts';
 import { LOG_CODES, branchOf, elixirUrl, type LogCode } from '../../src/ui/log/codes.ts';
-import { chipsOf, formatTime, logRows, narrate, sameAsAbove, sentenceKey } from '../../src/ui/log/narrate.ts';
+import { chipsOf, formatTime, narrate, sameAsAbove, sentenceKey } from '../../src/ui/log/narrate.ts';
+import { logRows } from '../../src/ui/log/rows.ts';
 import { Simulation } from '../../src/sim/run.ts';
 import { parseScenarioText } from '../../src/sim/validate.ts';
 import { LANGS, type Lang } from '../../src/store/prefs.ts';
@@ -204,8 +205,30 @@ describe('the counter filter and the left-out decisions', () => {
     ];
     const same = logRows(run, null).flatMap((r) => (r.kind === 'line' ? [r.same] : []));
     expect(same).toEqual([false, true, false, false, false]);
-    expect(sameAsAbove(run[1], translator('en'), 'en')).toBe('Same as above, for client 12.');
-    expect(sameAsAbove(run[1], translator('zh-CN'), 'zh-CN')).toBe('同上，这次是客户端 12。');
+    expect(sameAsAbove(12, translator('en'))).toBe('Same as above, for client 12.');
+    expect(sameAsAbove(12, translator('zh-CN'))).toBe('同上，这次是客户端 12。');
+  });
+
+  it('compares only what the sentence shows: a timer expiry with another qlen is the same, a SYN with another qlen is not', () => {
+    const timer = SAMPLE_ARGS.req_timer_expired;
+    const expired = [
+      line('req_timer_expired', timer, { seq: 1, req: 31, client: 4 }),
+      line('req_timer_expired', { ...timer, qlen: 2 }, { seq: 2, req: 32, client: 5 }),
+      line('syn_request_created', { qlen: 1, backlog: 8 }, { seq: 3 }),
+      line('syn_request_created', { qlen: 2, backlog: 8 }, { seq: 4 }),
+    ];
+    expect(logRows(expired, null).flatMap((r) => (r.kind === 'line' ? [r.same] : []))).toEqual([false, true, false, false]);
+  });
+
+  it('names the client of a request from an earlier line when the line itself cannot', () => {
+    const rows = logRows([
+      line('syn_request_created', { qlen: 1, backlog: 8 }, { seq: 0, req: 31, client: 4 }),
+      line('req_timer_expired', SAMPLE_ARGS.req_timer_expired, { seq: 1, req: 31, client: null }),
+      line('req_timer_expired', SAMPLE_ARGS.req_timer_expired, { seq: 2, req: 99, client: null }),
+    ], null);
+    expect(rows.map((r) => (r.kind === 'line' ? r.client : r.kind))).toEqual([4, 4, null]);
+    const l = (rows[1] as { line: LogLine }).line;
+    expect(narrate(l, translator('en'), 'en', 4).text).toContain('drops client 4’s request silently');
   });
 
   it('shows the counters a decision moved once each, with repeats counted, and hides per-segment ones unless selected', () => {

@@ -15,6 +15,8 @@ const CHIP_KIND: Readonly<Record<string, 'loss' | 'cookie'>> = {
 
 interface Props {
   readonly line: LogLine;
+  /** the client it concerns (see rows.ts) */
+  readonly client: number | null;
   /** the line above is the same decision: say so instead of repeating the sentence (the full one stays in the title) */
   readonly same: boolean;
   readonly t: Translate;
@@ -23,8 +25,8 @@ interface Props {
   readonly onChip: (field: string) => void;
 }
 
-export const LogLineItem = memo(function LogLineItem({ line, same, t, lang, selected, onChip }: Props) {
-  const n = narrate(line, t, lang);
+export const LogLineItem = memo(function LogLineItem({ line, client, same, t, lang, selected, onChip }: Props) {
+  const n = narrate(line, t, lang, client);
   const chips = chipsOf(line.mib, selected);
   const fnText = `${n.fn}()`;
   return (
@@ -33,7 +35,7 @@ export const LogLineItem = memo(function LogLineItem({ line, same, t, lang, sele
       <div className="log-body">
         {same ? (
           <span className="log-text" title={n.text}>
-            {sameAsAbove(line, t, lang)}
+            {sameAsAbove(client, t)}
           </span>
         ) : (
           <span className="log-text">{n.text}</span>

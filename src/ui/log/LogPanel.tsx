@@ -5,7 +5,8 @@ import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useApp, useBridge, useT } from '../context.ts';
 import { numberFormat } from '../i18n/index.ts';
 import { LogLineItem } from './LogLineItem.tsx';
-import { formatTime, logRows } from './narrate.ts';
+import { formatTime } from './narrate.ts';
+import { logRows } from './rows.ts';
 import './log.css';
 
 /** how close to the bottom (px) still counts as "at the bottom": rounding and a half-rendered line */
@@ -78,7 +79,7 @@ export function LogPanel() {
             {rows.map((r) => {
               switch (r.kind) {
                 case 'line':
-                  return <LogLineItem key={r.line.seq} line={r.line} same={r.same} t={t} lang={lang} selected={selected} onChip={onChip} />;
+                  return <LogLineItem key={r.line.seq} line={r.line} client={r.client} same={r.same} t={t} lang={lang} selected={selected} onChip={onChip} />;
                 case 'earlier':
                   return (
                     <li key="earlier" className="log-gap" data-testid="log-gap" data-n={r.n}>

@@ -1,7 +1,6 @@
-// Turns the worker's log lines into what the panel shows: a sentence per decision (with its placeholders filled
-// from the decision's args), the function and branch that took it, the counters it moved, the filter by counter,
-// and honest markers where decisions were left out (the worker numbers every decision, so a jump in `seq` is
-// exactly the number of decisions not sent). Pure functions: the component only lays them out.
+// Turns one of the worker's log lines into what the panel shows: a sentence (with its placeholders filled from
+// the decision's args), the function and branch that took it, and the counters it moved. Pure functions: the
+// component only lays them out.
 import type { LogLine } from '../../worker/protocol.ts';
 import type { Lang } from '../../store/prefs.ts';
 import { numberFormat, type MsgKey, type Translate } from '../i18n/index.ts';
@@ -28,12 +27,15 @@ export function sentenceKey(line: Pick<LogLine, 'code' | 'args'>): MsgKey | null
   }
 }
 
+/** The client a decision concerns, in words. */
+export function who(client: number | null, t: Translate): string {
+  return client === null ? t('log.who.unknown') : t('log.who.client', { id: client });
+}
+
 /** The placeholders of a line's sentence: who it concerns, its args (numbers formatted per language), derived ordinals. */
-export function sentenceVars(line: LogLine, t: Translate, lang: Lang): Record<string, string | number> {
+export function sentenceVars(line: LogLine, client: number | null, t: Translate, lang: Lang): Record<string, string | number> {
   const fmt = numberFormat(lang);
-  const vars: Record<string, string | number> = {
-    who: line.client === null ? t('log.who.unknown') : t('log.who.client', { id: line.client }),
-  };
+  const vars: Record<string, string | number> = { who: who(client, t) };
   for (const [k, v] of Object.entries(line.args)) vars[k] = typeof v === 'number' && !VERBATIM_ARGS.has(k) ? fmt.format(v) : v;
   // the timer's args carry num_timeout before this firing: this firing's retry is the next one
   if (typeof line.args.num_timeout === 'number') vars.nth = fmt.format(line.args.num_timeout + 1);
@@ -50,15 +52,16 @@ export interface Narrated {
   readonly branch: string;
 }
 
-export function narrate(line: LogLine, t: Translate, lang: Lang): Narrated {
+/** `client`: who the decision concerns, when the page knows better than the line (see rows.ts); else the line's. */
+export function narrate(line: LogLine, t: Translate, lang: Lang, client: number | null = line.client): Narrated {
   const key = sentenceKey(line);
-  const text = key === null ? t('log.unknown', { fn: `${line.fn}()`, code: line.code }) : t(key, sentenceVars(line, t, lang));
+  const text = key === null ? t('log.unknown', { fn: `${line.fn}()`, code: line.code }) : t(key, sentenceVars(line, client, t, lang));
   return { text, fn: line.fn, url: elixirUrl(line.fn), file: isLogFn(line.fn) ? FN_FILE[line.fn] : null, branch: branchOf(line) };
 }
 
 /** The short form for a repeat of the decision above: only who it concerns changes. */
-export function sameAsAbove(line: LogLine, t: Translate, lang: Lang): string {
-  return t('log.same', { who: sentenceVars(line, t, lang).who });
+export function sameAsAbove(client: number | null, t: Translate): string {
+  return t('log.same', { who: who(client, t) });
 }
 
 /** Simulated time as seconds with milliseconds (s.mmm). */
@@ -81,44 +84,4 @@ export function chipsOf(mib: readonly string[], selected: string | null): Chip[]
   const counts = new Map<string, number>();
   for (const f of mib) if (!EVERY_SEGMENT.has(f) || f === selected) counts.set(f, (counts.get(f) ?? 0) + 1);
   return [...counts].map(([field, times]) => ({ field, times }));
-}
-
-/** The line moved this counter. */
-export function movedBy(line: LogLine, counter: string): boolean {
-  return (line.mib as readonly string[]).includes(counter);
-}
-
-/** What the list shows, in order: decisions and, between them, how many were left out. */
-export type LogRow =
-  /** same: the line above is the same decision with the same args (only the client may differ) */
-  | { readonly kind: 'line'; readonly line: LogLine; readonly same: boolean }
-  /** decisions not shown before the first line kept (the page keeps the latest LOG_CAP, floods skip some) */
-  | { readonly kind: 'earlier'; readonly n: number }
-  /** decisions not shown between two lines */
-  | { readonly kind: 'gap'; readonly n: number; readonly from_ms: number; readonly to_ms: number; readonly next_seq: number };
-
-/**
- * The rows for the log, filtered to the decisions that moved `counter` (null: all). Gap markers only make sense
- * on the whole log: under a filter the lines in between are hidden on purpose, and the panel says separately
- * that left-out decisions cannot be filtered.
- */
-export function logRows(log: readonly LogLine[], counter: string | null): LogRow[] {
-  const rows: LogRow[] = [];
-  let prev: LogLine | null = null;
-  for (const line of log) {
-    if (counter !== null && !movedBy(line, counter)) continue;
-    if (counter === null && prev === null && line.seq > 0) rows.push({ kind: 'earlier', n: line.seq });
-    const gap = counter === null && prev !== null && line.seq > prev.seq + 1;
-    if (gap) rows.push({ kind: 'gap', n: line.seq - prev!.seq - 1, from_ms: prev!.t_ms, to_ms: line.t_ms, next_seq: line.seq });
-    rows.push({ kind: 'line', line, same: !gap && prev !== null && sameDecision(prev, line) });
-    prev = line;
-  }
-  return rows;
-}
-
-/** The same decision in the same circumstances: a run of these reads "same as above" instead of the sentence again. */
-function sameDecision(a: LogLine, b: LogLine): boolean {
-  if (a.code !== b.code || a.fn !== b.fn) return false;
-  const ka = Object.keys(a.args);
-  return ka.length === Object.keys(b.args).length && ka.every((k) => a.args[k] === b.args[k]);
 }

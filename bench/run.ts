@@ -1,8 +1,11 @@
 // `npm run bench`: runs each workload in this process and prints events processed, wall time, events per
 // second, simulated seconds per wall second and memory. A benchmark prints figures; it asserts nothing.
-// `npm run bench -- --quick` runs a tenth of workload (a) for a fast look.
+// `npm run bench -- --quick` runs a tenth of workload (a) for a fast look. Then the page benchmark (bench/page.ts:
+// frame time, worker→page bytes and the initial JavaScript's gzip size in headless Chromium); `--no-page` leaves it
+// out, `npm run bench:page` runs it alone.
 import { Simulation } from '../src/sim/run.ts';
 import { workloads } from './workloads.ts';
+import { runPageBench } from './page.ts';
 
 const quick = process.argv.includes('--quick');
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -32,3 +35,5 @@ for (const w of workloads(quick ? 0.1 : 1)) {
   console.log(`    SyncookiesSent ${c.SyncookiesSent ?? 0}, TCPReqQFullDrop ${c.TCPReqQFullDrop ?? 0}, ListenOverflows ${c.ListenOverflows ?? 0}, ` +
     `max syn_recv ${Math.max(...r.samples.map((s) => s.syn_recv))}, outcomes ${JSON.stringify(r.outcomes)}`);
 }
+
+if (!process.argv.includes('--no-page')) await runPageBench({ quick });

@@ -1,0 +1,147 @@
+// Reads a Chromium trace (Playwright's browser.startTracing) of the page: how long the renderer's main thread was
+// busy in each frame, and what it was busy with.
+export const TRACE_CATEGORIES = [
+  'toplevel',
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'disabled-by-default-devtools.timeline.frame',
+  'v8',
+];
+
+export interface TraceEvent {
+  readonly name: string;
+  readonly ph: string;
+  readonly pid: number;
+  readonly tid: number;
+  readonly ts: number; // µs
+  readonly dur?: number; // µs, for ph 'X'
+  readonly tdur?: number; // µs of the thread's CPU time, for ph 'X'
+  readonly args?: { name?: string };
+}
+
+export type Activity = 'script' | 'gc' | 'style & layout' | 'paint & commit' | 'other';
+
+export interface MainThreadFigures {
+  /** main-thread busy time in each frame interval (between two BeginMainThreadFrame), ms */
+  readonly busy_per_frame_ms: number[];
+  /** CPU time of the main thread's tasks that started in each frame interval, ms: unlike the busy time, it does
+   * not grow when other processes take the CPU away */
+  readonly cpu_per_frame_ms: number[];
+  /** self time per activity over the whole trace, ms */
+  readonly activity_ms: Record<Activity, number>;
+  /** from the first to the last frame start, ms */
+  readonly span_ms: number;
+}
+
+const ACTIVITY: Record<string, Activity> = {
+  FunctionCall: 'script', HandlePostMessage: 'script', FireAnimationFrame: 'script', EventDispatch: 'script',
+  EvaluateScript: 'script', TimerFire: 'script', 'v8.compile': 'script', 'v8.callFunction': 'script', 'V8.Execute': 'script',
+  BlinkScheduler_PerformMicrotaskCheckpoint: 'script', RunMicrotasks: 'script',
+  MinorGC: 'gc', MajorGC: 'gc', BlinkGC: 'gc',
+  UpdateLayoutTree: 'style & layout', Layout: 'style & layout', HitTest: 'style & layout', RecalculateStyles: 'style & layout',
+  Paint: 'paint & commit', PrePaint: 'paint & commit', Commit: 'paint & commit', Layerize: 'paint & commit',
+  UpdateLayer: 'paint & commit', PaintImage: 'paint & commit',
+};
+
+function activityOf(name: string): Activity {
+  return ACTIVITY[name] ?? (name.startsWith('V8.GC') ? 'gc' : 'other');
+}
+
+/** the renderer main thread with the most complete events (the page's; other renderers are idle) */
+function mainThread(events: readonly TraceEvent[]): { pid: number; tid: number } | null {
+  const mains = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  let best: { pid: number; tid: number } | null = null;
+  let most = -1;
+  for (const m of mains) {
+    const n = events.filter((e) => e.pid === m.pid && e.tid === m.tid && e.ph === 'X').length;
+    if (n > most) [best, most] = [{ pid: m.pid, tid: m.tid }, n];
+  }
+  return best;
+}
+
+/** union of [start, end) intervals, sorted */
+function merge(spans: [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const s of [...spans].sort((a, b) => a[0] - b[0])) {
+    const last = out[out.length - 1];
+    if (last && s[0] <= last[1]) last[1] = Math.max(last[1], s[1]);
+    else out.push([s[0], s[1]]);
+  }
+  return out;
+}
+
+/** busy time inside each [starts[i], starts[i+1]) */
+function busyBetween(starts: readonly number[], busy: readonly [number, number][]): number[] {
+  const out: number[] = [];
+  let k = 0;
+  for (let i = 0; i + 1 < starts.length; i++) {
+    const [a, b] = [starts[i], starts[i + 1]];
+    while (k < busy.length && busy[k][1] <= a) k++;
+    let sum = 0;
+    for (let j = k; j < busy.length && busy[j][0] < b; j++) sum += Math.min(b, busy[j][1]) - Math.max(a, busy[j][0]);
+    out.push(sum);
+  }
+  return out;
+}
+
+/** CPU time (tdur) of the outermost tasks starting inside each [starts[i], starts[i+1]) */
+function cpuBetween(starts: readonly number[], tasks: readonly TraceEvent[]): number[] {
+  const outer: TraceEvent[] = [];
+  let end = -Infinity;
+  for (const t of [...tasks].sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0))) {
+    if (t.ts < end) continue;
+    outer.push(t);
+    end = t.ts + (t.dur ?? 0);
+  }
+  const out = starts.slice(1).map(() => 0);
+  let i = 0;
+  for (const t of outer) {
+    while (i < out.length && t.ts >= starts[i + 1]) i++;
+    if (i >= out.length) break;
+    if (t.ts >= starts[i]) out[i] += t.tdur ?? t.dur ?? 0;
+  }
+  return out;
+}
+
+/** self time (duration less nested events) per activity, over the thread's complete events (a task's own time,
+ * outside any event nested in it, counts as 'other') */
+function selfTimes(xs: readonly TraceEvent[]): Record<Activity, number> {
+  const out: Record<Activity, number> = { script: 0, gc: 0, 'style & layout': 0, 'paint & commit': 0, other: 0 };
+  const sorted = [...xs].sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const stack: { end: number; act: Activity; self: number }[] = [];
+  const pop = () => {
+    const top = stack.pop()!;
+    out[top.act] += top.self;
+  };
+  for (const e of sorted) {
+    const dur = e.dur ?? 0;
+    while (stack.length > 0 && stack[stack.length - 1].end <= e.ts) pop();
+    const parent = stack[stack.length - 1];
+    if (parent) parent.self -= Math.min(dur, parent.end - e.ts);
+    stack.push({ end: e.ts + dur, act: activityOf(e.name), self: dur });
+  }
+  while (stack.length > 0) pop();
+  for (const k of Object.keys(out) as Activity[]) out[k] /= 1000;
+  return out;
+}
+
+export function analyseTrace(events: readonly TraceEvent[]): MainThreadFigures | null {
+  const main = mainThread(events);
+  if (!main) return null;
+  const mine = events.filter((e) => e.pid === main.pid && e.tid === main.tid);
+  const xs = mine.filter((e) => e.ph === 'X' && e.dur !== undefined);
+  // top-level tasks; the two names nest (same task), so take their union
+  const tasks = xs.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask');
+  const starts = mine.filter((e) => e.name === 'BeginMainThreadFrame').map((e) => e.ts).sort((a, b) => a - b);
+  return {
+    busy_per_frame_ms: busyBetween(starts, merge(tasks.map((e) => [e.ts, e.ts + (e.dur ?? 0)]))).map((us) => us / 1000),
+    cpu_per_frame_ms: cpuBetween(starts, tasks).map((us) => us / 1000),
+    activity_ms: selfTimes(xs),
+    span_ms: starts.length > 1 ? (starts[starts.length - 1] - starts[0]) / 1000 : 0,
+  };
+}
+
+export function parseTrace(buf: Buffer): TraceEvent[] {
+  const json = JSON.parse(buf.toString('utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+  return Array.isArray(json) ? json : (json.traceEvents ?? []);
+}

@@ -1,0 +1,249 @@
+// The page benchmark of `npm run bench` (also alone: `npm run bench:page`). Issue: p95 frame time and worker→page
+// bytes per second while animating a 10,000 SYN/s flood at 1× in headless Chromium, and the gzip size of the
+// initial JavaScript; goals p95 ≤ 16.7 ms and ≤ 150 kB. It prints figures and asserts nothing; without Chromium it
+// prints the bundle figures and says the browser part was skipped.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Browser, Page } from '@playwright/test';
+import { startupChunks, type Chunk } from './page-bundle.ts';
+import { charsPerSource, decodeMappings, sourceLabel, type SourceMapV3 } from './page-sourcemap.ts';
+import { frameLabel, selfTime, type ChunkMaps, type CpuProfile } from './page-profile.ts';
+import { analyseTrace, parseTrace, TRACE_CATEGORIES, type Activity } from './page-trace.ts';
+import { probe, TALLY_INIT, type ProbeResult } from './page-probe.ts';
+import { floodScenario, FLOOD_RATE } from './page-scenario.ts';
+import { serveStatic } from './page-server.ts';
+import { kB, ms, pct, percentile, top, verdict } from './page-stats.ts';
+
+// BENCH_PAGE_ROOT: measure another checkout of the app (e.g. `git worktree add /tmp/old <commit>`) with this bench
+const ROOT = process.env.BENCH_PAGE_ROOT ?? fileURLToPath(new URL('..', import.meta.url));
+const FRAME_GOAL_MS = 16.7;
+const SIZE_GOAL_BYTES = 150_000;
+const VIEWPORT = { width: 1366, height: 768 };
+const PRESET = 'bench-flood-10k';
+
+export interface PageBenchOptions {
+  /** a shorter window (5 s instead of 8 s) */
+  readonly quick?: boolean;
+}
+
+const say = (line = '') => console.log(line);
+const row = (label: string, text: string) => say(`    ${label.padEnd(32)}${text}`);
+const seconds = (x: number) => `${(x / 1000).toFixed(1)} s`;
+
+function commit(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' }).trim() !== '';
+    return dirty ? `${head} + uncommitted changes` : head;
+  } catch {
+    return 'unknown commit';
+  }
+}
+
+async function buildPage(outDir: string): Promise<void> {
+  const { build } = await import('vite');
+  // 'hidden' source maps: the same JavaScript as `vite build` (no sourceMappingURL comment), plus maps the bench
+  // reads to attribute bytes and CPU time to source files
+  await build({ root: ROOT, logLevel: 'error', build: { outDir, emptyOutDir: true, sourcemap: 'hidden' } });
+}
+
+function readMap(outDir: string, file: string): SourceMapV3 | null {
+  const path = join(outDir, `${file}.map`);
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as SourceMapV3) : null;
+}
+
+function reportBundle(outDir: string, chunks: readonly Chunk[]): void {
+  const page = chunks.filter((c) => c.role !== 'worker');
+  const worker = chunks.filter((c) => c.role === 'worker');
+  const sum = (cs: readonly Chunk[]) => cs.reduce((s, c) => s + c.gzip, 0);
+  const total = sum(chunks);
+  const names = (cs: readonly Chunk[]) => cs.map((c) => `${basename(c.file)} ${kB(c.gzip)}`).join(' + ');
+  row('initial JS, page (gzip -9)', `${names(page)} = ${kB(sum(page))}`);
+  row('initial JS, worker (gzip -9)', `${names(worker) || 'none found'} = ${kB(sum(worker))} (started at load: counted)`);
+  row('initial JS, total', `${kB(total)} (${kB(chunks.reduce((s, c) => s + c.raw, 0))} minified)   goal ≤ ${kB(SIZE_GOAL_BYTES)}: ${verdict(total <= SIZE_GOAL_BYTES)}`);
+  // which sources fill the page's chunks (minified characters; gzip does not split per source)
+  const bySource = new Map<string, number>();
+  for (const c of page) {
+    const map = readMap(outDir, c.file);
+    if (!map) continue;
+    for (const [s, n] of charsPerSource(readFileSync(join(outDir, c.file), 'utf8'), decodeMappings(map.mappings))) {
+      const label = s < 0 ? '(unmapped)' : sourceLabel(map.sources[s], 'folder');
+      bySource.set(label, (bySource.get(label) ?? 0) + n);
+    }
+  }
+  const raw = page.reduce((s, c) => s + c.raw, 0);
+  if (bySource.size > 0) row('page JS by source (minified)', top(bySource, 8, kB, raw).join(', '));
+}
+
+async function launch(): Promise<Browser | string> {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) return `no Chromium at ${executablePath} (set CHROMIUM_PATH)`;
+  try {
+    const { chromium } = await import('@playwright/test');
+    // the launch arguments of playwright.config.ts: no sandbox (containers), no GPU, no network beyond this host
+    return await chromium.launch({
+      executablePath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost'],
+    });
+  } catch (e) {
+    return `Chromium did not start: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
+  }
+}
+
+/** the built presets plus the bench's flood, so the page opens it like any preset (?preset=) */
+function presetOverlay(outDir: string, duration_ms: number): Map<string, string> {
+  const index = JSON.parse(readFileSync(join(outDir, 'scenarios', 'index.json'), 'utf8')) as { presets: unknown[] };
+  index.presets.push({ id: PRESET, file: `${PRESET}.json`, title: 'Bench: 10,000 SYN/s flood', title_zh: '基准：每秒 10,000 个 SYN' });
+  return new Map([
+    ['/scenarios/index.json', JSON.stringify(index)],
+    [`/scenarios/${PRESET}.json`, floodScenario(duration_ms)],
+  ]);
+}
+
+/** load the flood, set 1×, press Play; null when playing, else what went wrong */
+async function startFlood(page: Page, url: string, problems: string[]): Promise<string | null> {
+  await page.goto(`${url}?lang=en&preset=${PRESET}`);
+  const play = page.getByRole('button', { name: 'Play', exact: true });
+  try {
+    await play.waitFor({ timeout: 20_000 });
+    for (let t = 0; !(await play.isEnabled()); t += 250) {
+      if (t > 20_000) throw new Error('Play stayed disabled');
+      await page.waitForTimeout(250);
+    }
+    await page.getByRole('combobox', { name: /speed/i }).selectOption('1');
+    await play.click();
+    return null;
+  } catch (e) {
+    const banner = await page.locator('[role=alert]').allInnerTexts().catch(() => []);
+    return [e instanceof Error ? e.message.split('\n')[0] : String(e), ...banner, ...problems].join(' | ');
+  }
+}
+
+interface Windows {
+  readonly warmup_ms: number;
+  readonly frames_ms: number;
+  readonly trace_ms: number;
+  readonly profile_ms: number;
+}
+
+interface Measured {
+  readonly probe: ProbeResult;
+  readonly trace: ReturnType<typeof analyseTrace>;
+  readonly profile: CpuProfile;
+}
+
+/**
+ * Three windows one after the other, so the instruments do not load the figures they do not report: the frame
+ * intervals and the message tally alone (the goal figures), then a trace (main-thread work per frame), then a CPU
+ * profile (which source's code runs).
+ */
+async function measure(browser: Browser, page: Page, w: Windows): Promise<Measured> {
+  const result = (await page.evaluate(probe(w.frames_ms))) as ProbeResult;
+  await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+  await page.waitForTimeout(w.trace_ms);
+  const trace = analyseTrace(parseTrace(await browser.stopTracing()));
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+  await cdp.send('Profiler.start');
+  await page.waitForTimeout(w.profile_ms);
+  const { profile } = await cdp.send('Profiler.stop');
+  await cdp.detach();
+  return { probe: result, trace, profile: profile as unknown as CpuProfile };
+}
+
+function chunkMaps(outDir: string, chunks: readonly Chunk[]): ChunkMaps {
+  const maps = new Map<string, { sources: readonly string[]; lines: ReturnType<typeof decodeMappings> }>();
+  for (const c of chunks) {
+    const map = readMap(outDir, c.file);
+    if (map) maps.set(basename(c.file), { sources: map.sources, lines: decodeMappings(map.mappings) });
+  }
+  return maps;
+}
+
+function reportPage(m: Measured, maps: ChunkMaps, profile_ms: number): void {
+  const { intervals, loaf, wall_ms, sim_ms, tally } = m.probe;
+  const vsync = percentile(intervals, 0.5);
+  // rAF timestamps are vsync-aligned: a frame is late when it took more than one and a half vsync intervals, and
+  // "p95 ≤ 16.7 ms" holds exactly when at most 5 % of the frames are late (values like 16.8 ms are timer jitter)
+  const late = intervals.filter((d) => d > 1.5 * FRAME_GOAL_MS).length;
+  const frameOk = intervals.length === 0 ? null : late <= 0.05 * intervals.length;
+  row('frame interval (rAF deltas)', `p50 ${ms(vsync)}, p95 ${ms(percentile(intervals, 0.95))}, max ${ms(Math.max(...intervals))}; ` +
+    `${late} of ${intervals.length} frames late (> 25 ms)   goal p95 ≤ ${FRAME_GOAL_MS} ms: ${verdict(frameOk)}`);
+  if (m.trace && m.trace.busy_per_frame_ms.length > 0) {
+    const busy = m.trace.busy_per_frame_ms;
+    const total = Object.values(m.trace.activity_ms).reduce((s, x) => s + x, 0);
+    const cpu = m.trace.cpu_per_frame_ms;
+    row('main-thread work per frame', `p50 ${ms(percentile(busy, 0.5))}, p95 ${ms(percentile(busy, 0.95))}, max ${ms(Math.max(...busy))}; ` +
+      `${busy.filter((b) => b > FRAME_GOAL_MS).length} of ${busy.length} frames over ${FRAME_GOAL_MS} ms; busy ${pct(total, m.trace.span_ms)} of the time (trace)`);
+    row('main-thread CPU per frame', `p50 ${ms(percentile(cpu, 0.5))}, p95 ${ms(percentile(cpu, 0.95))}, max ${ms(Math.max(...cpu))} (thread time: what the page costs, without waits for a busy machine)`);
+    const acts = Object.entries(m.trace.activity_ms) as [Activity, number][];
+    row('main-thread time by activity', acts.sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${pct(v, total)}`).join(', '));
+  } else row('main-thread work per frame', 'not measured (no renderer main thread in the trace)');
+  if (loaf) {
+    const blocking = loaf.reduce((s, e) => s + e.blocking, 0);
+    row('long animation frames ≥ 50 ms', `${loaf.length} (${(loaf.length / (wall_ms / 1000)).toFixed(1)}/s, blocking ${ms(blocking)} in all)`);
+  }
+  if (tally) {
+    const s = wall_ms / 1000;
+    row('worker→page messages', `${(tally.messages / s).toFixed(1)}/s, ${kB(tally.json_chars / s)}/s ` +
+      `(${kB(tally.json_chars / Math.max(1, tally.messages))} per message; JSON length ≈ structured-clone bytes; ` +
+      `counting took ${(tally.count_ms / Math.max(1, tally.messages)).toFixed(2)} ms per message)`);
+  } else row('worker→page messages', 'not measured (the page has no __backlogBench tally)');
+  const [s0, s1] = sim_ms;
+  row('simulated / wall time', s0 !== null && s1 !== null ? `${((s1 - s0) / wall_ms).toFixed(2)} (1× speed asked; window ${ms(wall_ms)})` : 'not shown by the page');
+  const self = selfTime(m.profile, (f) => frameLabel(f, maps));
+  // (program) is the browser's own work outside JavaScript (style, layout, paint…), already split up by the trace
+  const program = self.get('(program)') ?? 0;
+  for (const k of ['(idle)', '(root)', '(program)']) self.delete(k);
+  const js = [...self.values()].reduce((a, b) => a + b, 0);
+  row(`JS self time (CPU profile)`, `${ms(js)} of JS in ${seconds(profile_ms)} (+ ${ms(program)} outside JS): ${top(self, 8, ms, js).join(', ')}`);
+}
+
+export async function runPageBench(opts: PageBenchOptions = {}): Promise<void> {
+  const w: Windows = opts.quick
+    ? { warmup_ms: 1_500, frames_ms: 5_000, trace_ms: 3_000, profile_ms: 3_000 }
+    : { warmup_ms: 1_500, frames_ms: 8_000, trace_ms: 4_000, profile_ms: 4_000 };
+  say(`(page) ${FLOOD_RATE.toLocaleString('en')} SYN/s flood animated at 1× in headless Chromium, ${VIEWPORT.width}×${VIEWPORT.height}; commit ${commit()}`);
+  const outDir = mkdtempSync(join(tmpdir(), 'backlog-page-bench-'));
+  let browser: Browser | null = null;
+  try {
+    await buildPage(outDir);
+    const chunks = startupChunks(outDir);
+    reportBundle(outDir, chunks);
+    const launched = await launch();
+    if (typeof launched === 'string') return say(`    browser part skipped: ${launched}`);
+    browser = launched;
+    // the run lasts beyond warm-up, both windows and the page's start, so the flood is on screen throughout
+    const server = await serveStatic(outDir, presetOverlay(outDir, w.warmup_ms + w.frames_ms + w.trace_ms + w.profile_ms + 15_000));
+    try {
+      const page = await browser.newPage({ viewport: VIEWPORT });
+      const problems: string[] = [];
+      page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+      });
+      await page.addInitScript(TALLY_INIT);
+      const failed = await startFlood(page, server.url, problems);
+      if (failed !== null) return say(`    browser part: the page did not start the flood: ${failed}`);
+      await page.waitForTimeout(w.warmup_ms);
+      const m = await measure(browser, page, w);
+      say(`    Chromium ${browser.version()}, software rendering (--disable-gpu), ${cpus().length} CPUs, load average ${loadavg()[0].toFixed(1)}; ` +
+        `after ${seconds(w.warmup_ms)} of warm-up: frames ${seconds(w.frames_ms)}, then trace ${seconds(w.trace_ms)}, then CPU profile ${seconds(w.profile_ms)}`);
+      reportPage(m, chunkMaps(outDir, chunks), w.profile_ms);
+      if (problems.length > 0) row('page problems', problems.slice(0, 3).join(' | '));
+    } finally {
+      await server.close();
+    }
+  } finally {
+    await browser?.close();
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await runPageBench({ quick: process.argv.includes('--quick') });
+}

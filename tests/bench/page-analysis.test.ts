@@ -1,0 +1,114 @@
+// The page benchmark's pure parts: source maps, trace and profile arithmetic, percentiles. The browser run itself
+// is `npm run bench` (figures, no assertions).
+import { describe, expect, it } from 'vitest';
+import { charsPerSource, decodeMappings, sourceAt, sourceLabel } from '../../bench/page-sourcemap.ts';
+import { analyseTrace, type TraceEvent } from '../../bench/page-trace.ts';
+import { frameLabel, selfTime, type CpuProfile } from '../../bench/page-profile.ts';
+import { percentile } from '../../bench/page-stats.ts';
+
+describe('source maps', () => {
+  // VLQ: the lowest bit is the sign ("K" = +5, "W" = +11, "D" = −1); "gB" = +16 (a continuation digit).
+  // line 0: col 0 → source 0, col 5 → source 0, col 16 → source 1 ("C" = +1), col 32 → source 1;
+  // line 1 (columns restart): col 0 → source 0, col 2 → no source (a 1-field segment)
+  const lines = decodeMappings('AAAA,KAAK,WCAA,gBAAA;ADAA,E');
+
+  it('decodes delta-coded columns and sources, including multi-digit and negative values', () => {
+    expect(lines).toEqual([
+      [[0, 0], [5, 0], [16, 1], [32, 1]],
+      [[0, 0], [2, -1]],
+    ]);
+  });
+
+  it('finds the segment at or before a column', () => {
+    expect(sourceAt(lines, 0, 4)).toBe(0);
+    expect(sourceAt(lines, 0, 16)).toBe(1);
+    expect(sourceAt(lines, 0, 99)).toBe(1);
+    expect(sourceAt(lines, 1, 3)).toBe(-1);
+    expect(sourceAt(lines, 7, 0)).toBe(-1);
+  });
+
+  it('splits every generated character (and newline) among the sources', () => {
+    const code = `${'a'.repeat(40)}\nbbbb`;
+    const chars = charsPerSource(code, lines);
+    expect(chars.get(0)).toBe(16 + 2);
+    expect(chars.get(1)).toBe(40 - 16 + 1);
+    expect(chars.get(-1)).toBe(4 - 2 + 1);
+    expect([...chars.values()].reduce((a, b) => a + b, 0)).toBe(code.length + 1);
+  });
+
+  it('names sources by npm package or by their path under src/', () => {
+    expect(sourceLabel('../../node_modules/react-dom/cjs/react-dom-client.production.js', 'file')).toBe('react-dom');
+    expect(sourceLabel('../../node_modules/@scope/pkg/index.js', 'folder')).toBe('@scope/pkg');
+    expect(sourceLabel('../../src/ui/queues/QueuesPanel.tsx', 'file')).toBe('src/ui/queues/QueuesPanel.tsx');
+    expect(sourceLabel('../../src/ui/queues/QueuesPanel.tsx', 'folder')).toBe('src/ui/queues/');
+    expect(sourceLabel('\0vite/modulepreload-polyfill.js', 'file')).toBe('(bundler runtime)');
+  });
+});
+
+describe('trace', () => {
+  const M = { pid: 1, tid: 1 };
+  const meta = (pid: number, tid: number): TraceEvent => ({ name: 'thread_name', ph: 'M', pid, tid, ts: 0, args: { name: 'CrRendererMain' } });
+  const x = (name: string, ts: number, dur: number, tdur = dur): TraceEvent => ({ name, ph: 'X', ...M, ts, dur, tdur });
+  const frame = (ts: number): TraceEvent => ({ name: 'BeginMainThreadFrame', ph: 'I', ...M, ts });
+  const events: TraceEvent[] = [
+    meta(1, 1),
+    meta(2, 2), // another renderer, idle: not the page's
+    frame(0), frame(16_000), frame(32_000),
+    // frame 1: a 6 ms task (script 4 ms with 1 ms GC inside, layout 1 ms, the rest the task's own) and a nested
+    // duplicate of it (Chromium reports each task twice, nested)
+    x('ThreadControllerImpl::RunTask', 1_000, 6_000, 5_000), x('RunTask', 1_000, 6_000, 5_000),
+    x('FunctionCall', 1_000, 4_000), x('MinorGC', 2_000, 1_000), x('Layout', 5_000, 1_000),
+    // a task spanning the second frame start: 2 ms in frame 1, 3 ms in frame 2
+    x('ThreadControllerImpl::RunTask', 14_000, 5_000, 5_000), x('Paint', 14_000, 5_000),
+  ];
+
+  it('sums busy time per frame interval and CPU time of the tasks starting in it', () => {
+    const f = analyseTrace(events)!;
+    expect(f.busy_per_frame_ms).toEqual([8, 3]);
+    expect(f.cpu_per_frame_ms).toEqual([10, 0]);
+    expect(f.span_ms).toBe(32);
+  });
+
+  it('splits the time by activity into self times that add up to the busy time', () => {
+    const f = analyseTrace(events)!;
+    expect(f.activity_ms).toEqual({ script: 3, gc: 1, 'style & layout': 1, 'paint & commit': 5, other: 1 });
+  });
+
+  it('returns null without a renderer main thread', () => {
+    expect(analyseTrace([x('RunTask', 0, 1)])).toBeNull();
+  });
+});
+
+describe('CPU profile', () => {
+  const profile: CpuProfile = {
+    nodes: [
+      { id: 1, callFrame: { functionName: '(idle)', url: '', lineNumber: -1, columnNumber: -1 } },
+      { id: 2, callFrame: { functionName: 'f', url: 'http://127.0.0.1:1/assets/index-abc.js', lineNumber: 0, columnNumber: 17 } },
+      { id: 3, callFrame: { functionName: 'g', url: 'http://127.0.0.1:1/assets/index-abc.js', lineNumber: 0, columnNumber: 3 } },
+    ],
+    samples: [2, 3, 2, 1],
+    timeDeltas: [0, 1000, 2000, 500],
+    startTime: 0,
+    endTime: 4000,
+  };
+  const maps = new Map([['index-abc.js', { sources: ['../../src/viz/queues.ts', '../../node_modules/d3-selection/src/x.js'], lines: decodeMappings('AAAA,gBCAA') }]]);
+
+  it('gives each sample the time until the next one, labelled by source through the map', () => {
+    const self = selfTime(profile, (f) => frameLabel(f, maps));
+    expect(Object.fromEntries(self)).toEqual({ 'd3-selection': 1 + 0.5, 'src/viz/queues.ts': 2, '(idle)': 0.5 });
+  });
+
+  it('keeps URLs without a map as they are', () => {
+    expect(frameLabel({ functionName: 'h', url: 'http://x/other.js', lineNumber: 0, columnNumber: 0 }, maps)).toBe('http://x/other.js');
+  });
+});
+
+describe('percentile', () => {
+  it('is nearest-rank', () => {
+    const v = Array.from({ length: 100 }, (_, i) => i + 1);
+    expect(percentile(v, 0.95)).toBe(95);
+    expect(percentile(v, 0.5)).toBe(50);
+    expect(percentile([3, 1, 2], 1)).toBe(3);
+    expect(percentile([], 0.5)).toBeNaN();
+  });
+});

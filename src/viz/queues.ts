@@ -1,126 +1,438 @@
-// The listener's two queues as rows of slots, one slot per entry the kernel allows (a bar when there are too
-// many to draw). d3 owns this subtree; the caller hands in numbers and already-translated text, so the picture
-// knows nothing of the model or of languages. Changes animate with CSS transitions over --viz-ms, which the
-// caller derives from playback speed, never from the model.
-import { range, select, type Selection } from 'd3';
-
-export interface QueueRow {
-  readonly key: string;
-  /** stable test id: syn-queue, accept-queue */
-  readonly testid: string;
-  readonly label: string;
-  readonly hint: string;
-  readonly len: number;
-  /** entries allowed; 0 while nothing listens */
-  readonly limit: number;
-  /** e.g. "5 of 5 · full" */
-  readonly status: string;
-}
-
-export interface QueuesInput {
-  readonly rows: readonly QueueRow[];
-  /** how long a change takes to animate */
-  readonly duration_ms: number;
-}
+// The listener's two queues: capacity as slots (a bar when there are too many to draw), request socks as
+// tokens that enter the SYN queue on a SYN, count down to their next SYN-ACK retransmission, slide into the
+// accept queue on the final ACK and leave by accept(); drops and cookies as short-lived markers, labelled with
+// the counters they moved, where they happen; SYN cookies as an arc that bypasses the SYN queue.
+//
+// d3 owns this subtree; the caller hands in the frame and already-translated text, so the picture knows
+// nothing of the store or of languages. Every update is bounded by the frame (≤ 64 items per queue, a few
+// markers), never by the queue lengths. Moves animate with CSS transitions over --viz-ms (set from playback
+// speed by the caller; 0 turns animation off), enters and exits with the Web Animations API.
+import { select, type Selection } from 'd3';
+import type { Counters, SimFrame } from '../worker/protocol.ts';
+import {
+  SLOT_H, barFill, barTicks, isBig, layoutFor, rowGeom, slotsOf, textWidth, type Layout, type RowGeom, type Side, type Slot,
+} from './queue_layout.ts';
+import { exitsOf, frameEvents, usedCookies, type ExitHow, type Exits } from './queue_events.ts';
+import { MarkerBoard, type Marker } from './queue_markers.ts';
+import { packMarkers } from './queue_pack.ts';
+import { TimerTrack, planTokens, tokensOf, type Token } from './queue_tokens.ts';
 
 export interface View<T> {
   update(input: T): void;
   destroy(): void;
 }
 
-/** above this many slots, a row becomes a bar */
-const MAX_SLOTS = 48;
-const ROW_H = 50;
-const PAD = 4;
-const LABEL_W = 210;
-const STATUS_W = 150;
-const SLOT_H = 26;
-const SLOT_MAX_W = 34;
+/** What the picture reads from a frame. */
+export type QueueFrame = Pick<
+  SimFrame,
+  't_ms' | 'playing' | 'replace' | 'syn_queue' | 'accept_queue' | 'syn_items' | 'accept_items' | 'log' | 'log_skipped' | 'counters'
+> & { readonly clients?: Pick<SimFrame['clients'], 'watched'> };
 
-type G = Selection<SVGGElement, QueueRow, null, undefined>;
-
-/** Width one row's slots or bar take, so its status text can sit right after them. */
-function drawnWidth(d: QueueRow, width: number): number {
-  if (d.limit > MAX_SLOTS) return width;
-  return d.limit * Math.min(SLOT_MAX_W, width / Math.max(1, d.limit));
+export interface QueuesLabels {
+  readonly syn: string;
+  readonly accept: string;
+  readonly synHint: string;
+  readonly acceptHint: string;
+  /** "3 / 5" (limit 0: "not listening") */
+  readonly status: (len: number, limit: number) => string;
+  readonly full: string;
+  /** "+N more" */
+  readonly more: (n: number) => string;
+  readonly synIn: string;
+  readonly acceptOut: string;
+  readonly ack: string;
+  readonly cookieArc: string;
+  readonly num: (n: number) => string;
+  /** a decision code, for a marker's tooltip */
+  readonly caption: (code: string) => string;
+  readonly reqTitle: (t: Token, secondsLeft: number | null) => string;
+  readonly childTitle: (t: Token) => string;
 }
 
-function drawSlots(g: G, d: QueueRow, width: number): void {
-  const cells = d.limit <= MAX_SLOTS ? range(d.limit) : [];
-  const pitch = cells.length > 0 ? Math.min(SLOT_MAX_W, width / cells.length) : 0;
-  const gap = Math.max(1, Math.min(4, pitch * 0.15));
-  g.selectAll<SVGRectElement, number>('rect.slot')
-    .data(cells, (i) => i)
-    .join('rect')
-    .attr('class', 'slot')
-    .attr('x', (i) => i * pitch)
-    .attr('y', 0)
-    .attr('rx', 3)
-    .attr('width', Math.max(1, pitch - gap))
-    .attr('height', SLOT_H)
-    .classed('used', (i) => i < d.len);
+export interface QueuesInput {
+  /** null before any run */
+  readonly frame: QueueFrame | null;
+  readonly labels: QueuesLabels;
+  /** how long a move takes (0: no animation) */
+  readonly duration_ms: number;
 }
 
-/** The fill is scaled rather than resized, so the CSS transition (--viz-ms) animates it. */
-function drawBar(g: G, d: QueueRow, width: number): void {
-  const bars = d.limit > MAX_SLOTS ? [d] : [];
-  g.selectAll<SVGRectElement, QueueRow>('rect.track').data(bars).join('rect').attr('class', 'track').attr('rx', 3).attr('width', width).attr('height', SLOT_H);
-  g.selectAll<SVGRectElement, QueueRow>('rect.fill')
-    .data(bars)
-    .join('rect')
-    .attr('class', 'fill')
-    .attr('rx', 3)
-    .attr('height', SLOT_H)
-    .attr('width', width)
-    .style('transform', (b) => `scaleX(${Math.min(b.len, b.limit) / b.limit})`);
+export interface QueuesOptions {
+  /** wall clock (ms), injectable for tests */
+  readonly now?: () => number;
 }
 
-export function createQueuesView(el: HTMLElement): View<QueuesInput> {
-  const svg = select(el).append('svg').attr('class', 'queues-view');
+type G<D = unknown> = Selection<SVGGElement, D, null, undefined>;
+
+let instances = 0;
+const FONT = { label: 13, status: 12, gutter: 11, marker: 11, token: 10 };
+const MARKER_H = 16;
+const MARKER_PREFIX: Readonly<Record<string, string>> = { drop: '✕ ', cookie: '↷ ', retrans: '↻ ' };
+
+/** Web Animations where available (not in every test DOM); a no-op otherwise. */
+function animate(el: Element, frames: Keyframe[], ms: number, done?: () => void): void {
+  if (ms > 0 && typeof (el as HTMLElement).animate === 'function') {
+    const a = (el as HTMLElement).animate(frames, { duration: ms, easing: 'ease-in-out', fill: done ? 'forwards' : 'none' });
+    if (done) a.onfinish = done;
+  } else done?.();
+}
+
+const tr = (x: number, y: number, s = 1) => `translate(${x.toFixed(1)}px, ${y.toFixed(1)}px)${s !== 1 ? ` scale(${s})` : ''}`;
+
+export function createQueuesView(el: HTMLElement, opts: QueuesOptions = {}): View<QueuesInput> {
+  const now = opts.now ?? (() => performance.now());
+  const uid = `qv${++instances}`;
+  const svg = select(el).append('svg').attr('class', 'queues-view').attr('role', 'group');
+  const defs = svg.append('defs');
+  for (const tone of ['plain', 'cookie']) {
+    defs.append('marker').attr('id', `${uid}-arrow-${tone}`).attr('class', `arrowhead ${tone}`)
+      .attr('viewBox', '0 0 10 10').attr('refX', 8).attr('refY', 5).attr('markerWidth', 6).attr('markerHeight', 6).attr('orient', 'auto-start-reverse')
+      .append('path').attr('d', 'M0,0 L10,5 L0,10 z');
+  }
+  const paths = svg.append('g').attr('class', 'paths').attr('aria-hidden', 'true');
+  const synIn = paths.append('path').attr('class', 'pipe').attr('marker-end', `url(#${uid}-arrow-plain)`);
+  const accOut = paths.append('path').attr('class', 'pipe').attr('marker-end', `url(#${uid}-arrow-plain)`);
+  const ack = paths.append('path').attr('class', 'pipe ack').attr('marker-end', `url(#${uid}-arrow-plain)`);
+  const synInText = paths.append('text').attr('class', 'gutter');
+  const accOutText = paths.append('text').attr('class', 'gutter');
+  const ackText = paths.append('text').attr('class', 'gutter ack-label').attr('text-anchor', 'middle');
+  const arc = paths.append('g').attr('class', 'cookie-arc');
+  const arcPath = arc.append('path').attr('marker-end', `url(#${uid}-arrow-cookie)`);
+  const arcText = arc.append('text');
+  const rowsLayer = svg.append('g').attr('class', 'rows');
+  const rows: Record<Side, G> = { syn: rowsLayer.append('g'), accept: rowsLayer.append('g') };
+  for (const side of ['syn', 'accept'] as const) {
+    const g = rows[side].attr('class', `row row-${side}`).attr('data-testid', `${side}-queue`).attr('role', 'img');
+    g.append('title');
+    g.append('g').attr('class', 'cells');
+    g.append('text').attr('class', 'label');
+    g.append('text').attr('class', 'status');
+    g.append('text').attr('class', 'more');
+  }
+  const tokenLayer = svg.append('g').attr('class', 'tokens').attr('aria-hidden', 'true');
+  const markerLayer = svg.append('g').attr('class', 'markers').attr('aria-hidden', 'true');
+
+  const board = new MarkerBoard();
+  const timers = new TimerTrack();
+  let shown = new Map<string, Token>();
   let last: QueuesInput | null = null;
+  let lastFrame: QueueFrame | null = null;
+  let prevCounters: Counters | null = null;
+  let size = { w: el.clientWidth, h: el.clientHeight };
+  let sweep: ReturnType<typeof setTimeout> | null = null;
 
-  function render(input: QueuesInput): void {
-    const width = Math.max(el.clientWidth, LABEL_W + STATUS_W + 100);
-    const slotsW = width - LABEL_W - STATUS_W;
-    svg.attr('width', width).attr('height', PAD * 2 + ROW_H * input.rows.length).style('--viz-ms', `${input.duration_ms}ms`);
-    const rows = svg
-      .selectAll<SVGGElement, QueueRow>('g.row')
-      .data(input.rows, (d) => d.key)
-      .join((enter) => {
-        const g = enter.append('g').attr('role', 'group');
-        g.append('text').attr('class', 'label').attr('y', 12);
-        g.append('text').attr('class', 'hint').attr('y', 30);
-        g.append('g').attr('class', 'cells').attr('transform', `translate(${LABEL_W},0)`);
-        g.append('text').attr('class', 'status').attr('y', 18);
-        return g;
-      });
-    rows
-      .attr('class', (d) => `row row-${d.key}`)
-      .classed('full', (d) => d.limit > 0 && d.len >= d.limit)
-      .attr('transform', (_, i) => `translate(0,${PAD + i * ROW_H})`)
-      .attr('data-testid', (d) => d.testid)
-      .attr('data-len', (d) => d.len)
-      .attr('data-limit', (d) => d.limit)
-      .attr('aria-label', (d) => `${d.label}: ${d.status}`);
-    rows.select('text.label').text((d) => d.label);
-    rows.select('text.hint').text((d) => d.hint);
-    rows.select('text.status').attr('x', (d) => LABEL_W + drawnWidth(d, slotsW) + 12).text((d) => d.status);
-    rows.select<SVGGElement>('g.cells').each(function (d) {
-      const g = select<SVGGElement, QueueRow>(this);
-      drawSlots(g, d, slotsW);
-      drawBar(g, d, slotsW);
-    });
+  /** Take a new frame's news: markers, the cookie arc, why tokens left. */
+  function absorb(f: QueueFrame, t: number): Exits {
+    if (f.replace) {
+      board.clear();
+      timers.clear();
+      prevCounters = f.counters;
+      return { req: new Map(), sock: new Map() };
+    }
+    board.beginFrame(t);
+    const log = f.log ?? [];
+    const events = frameEvents(log, f.log_skipped ?? 0, f.counters, prevCounters);
+    const sticky = !f.playing;
+    board.add(events, t, sticky);
+    if (usedCookies(log)) board.add([{ place: 'arc', code: 'arc', tone: 'cookie', times: 1, counts: [] }], t, sticky);
+    prevCounters = f.counters;
+    return exitsOf(log);
   }
 
-  const resize = new ResizeObserver(() => last && render(last));
-  resize.observe(el);
+  function render(input: QueuesInput, news: { exits: Exits; fresh: boolean } | null): void {
+    const L = layoutFor(size.w, size.h);
+    const f = input.frame;
+    const lab = input.labels;
+    const ms = input.duration_ms;
+    svg.attr('width', (L.W * L.scale).toFixed(0)).attr('height', (L.H * L.scale).toFixed(0)).attr('viewBox', `0 0 ${L.W.toFixed(1)} ${L.H.toFixed(1)}`)
+      .style('--viz-ms', `${ms}ms`).classed('animated', ms > 0);
+    const g: Record<Side, RowGeom> = {
+      syn: rowGeom(L, 'syn', f?.syn_queue.len ?? 0, f?.syn_queue.limit ?? 0),
+      accept: rowGeom(L, 'accept', f?.accept_queue.len ?? 0, f?.accept_queue.limit ?? 0),
+    };
+    drawPaths(L, g, lab);
+    drawRow(L, g.syn, lab.syn, lab.synHint, lab);
+    drawRow(L, g.accept, lab.accept, lab.acceptHint, lab);
+    const spoofedIds = new Set((f?.clients?.watched ?? []).filter((c) => c.kind === 'spoofed').map((c) => c.id));
+    const tokens = f ? tokensOf(L, g.syn, g.accept, f.syn_items ?? [], f.accept_items ?? [], (c) => c < 0 || spoofedIds.has(c)) : [];
+    drawTokens(L, g, tokens, f?.t_ms ?? 0, lab, news, ms);
+    drawMoreText(L, g, tokens, lab);
+    drawMarkers(L, lab);
+  }
+
+  function drawPaths(L: Layout, g: Record<Side, RowGeom>, lab: QueuesLabels): void {
+    const listening = g.syn.mode !== 'none' || g.accept.mode !== 'none';
+    paths.classed('off', !listening);
+    const synX0 = g.syn.mode === 'none' ? L.xa : g.syn.x0;
+    const accX0 = g.accept.mode === 'none' ? L.xa : g.accept.x0;
+    const sy = L.syn.mid;
+    const ay = L.accept.mid;
+    synIn.attr('d', `M${L.gutterX},${sy} H${synX0 - 3}`);
+    accOut.attr('d', `M${accX0 - 3},${ay} H${L.gutterX}`);
+    synInText.attr('x', L.gutterX + 1).attr('y', sy - 6).text(lab.synIn);
+    accOutText.attr('x', L.gutterX + 1).attr('y', ay - 6).text(lab.acceptOut);
+    const r = 8;
+    ack.attr('d', `M${L.xr + 2},${sy} H${L.connX - r} Q${L.connX},${sy} ${L.connX},${sy + r} V${ay - r} Q${L.connX},${ay} ${L.connX - r},${ay} H${L.xr + 4}`);
+    ackText.attr('x', L.connX).attr('y', (sy + ay) / 2 + 4).text(lab.ack);
+    const ly = L.bandB.top + 12;
+    arcPath.attr('d', arcD(L));
+    arcText.attr('x', L.gutterX + 34).attr('y', ly - 4).text(lab.cookieArc);
+    const lit = board.list().some((m) => m.place === 'arc' && m.closedAt === null);
+    arc.classed('lit', lit);
+  }
+
+  function drawRow(L: Layout, g: RowGeom, name: string, hint: string, lab: QueuesLabels): void {
+    const box = g.side === 'syn' ? L.syn : L.accept;
+    const full = g.limit > 0 && g.len >= g.limit;
+    const status = lab.status(g.len, g.limit) + (full ? ` · ${lab.full}` : '');
+    const row = rows[g.side]
+      .classed('full', full)
+      .attr('data-len', g.len)
+      .attr('data-limit', g.limit)
+      .attr('data-mode', g.mode)
+      .attr('aria-label', `${name}: ${status}`);
+    row.select('title').text(`${name} — ${hint}`);
+    row.select('text.label').attr('x', 0).attr('y', box.mid - 7).text(name);
+    row.select('text.status').attr('x', 0).attr('y', box.mid + 10).text(status);
+    const cells = row.select<SVGGElement>('g.cells');
+    const slots = slotsOf(g);
+    cells.selectAll<SVGRectElement, Slot>('rect.slot')
+      .data(slots, (s) => s.i)
+      .join('rect')
+      .attr('class', (s) => `slot${s.used ? ' used' : ''}${s.over ? ' over' : ''}`)
+      .attr('x', (s) => s.x).attr('y', box.mid - SLOT_H / 2).attr('width', (s) => s.w).attr('height', SLOT_H)
+      .attr('rx', (s) => Math.min(4, s.w / 3));
+    const bar = g.mode === 'bar' ? [g] : [];
+    const barY = box.top + box.h - 13;
+    cells.selectAll<SVGRectElement, RowGeom>('rect.track').data(bar).join('rect').attr('class', 'track')
+      .attr('x', g.x0).attr('y', barY).attr('width', Math.max(0, L.xr - g.x0)).attr('height', 10).attr('rx', 3);
+    const fill = barFill(L, g);
+    cells.selectAll<SVGRectElement, RowGeom>('rect.fill').data(bar).join('rect').attr('class', 'fill')
+      .attr('x', fill.x).attr('y', barY).attr('width', fill.w).attr('height', 10).attr('rx', 3);
+    const ticks = g.mode === 'bar' ? barTicks(g.limit) : [];
+    const tickX = (v: number) => (g.side === 'syn' ? L.xr - ((L.xr - g.x0) * v) / g.limit : g.x0 + ((L.xr - g.x0) * v) / g.limit);
+    cells.selectAll<SVGLineElement, number>('line.tick').data(ticks).join('line').attr('class', 'tick')
+      .attr('x1', tickX).attr('x2', tickX).attr('y1', barY - 2).attr('y2', barY + 12);
+  }
+
+  function drawTokens(L: Layout, g: Record<Side, RowGeom>, tokens: Token[], t_ms: number, lab: QueuesLabels, news: { exits: Exits; fresh: boolean } | null, ms: number): void {
+    const prev = shown;
+    shown = new Map(tokens.map((t) => [t.key, t]));
+    timers.keep(new Set(shown.keys()));
+    const plan = news?.fresh ? planTokens(prev, tokens) : null;
+    const sel = tokenLayer.selectAll<SVGGElement, Token>('g.tok:not(.gone)').data(tokens, (d) => d.key);
+    const entered = sel.enter().append('g').attr('class', 'tok').each(function () {
+      const n = select(this);
+      n.append('title');
+      n.append('circle').attr('class', 'ring').attr('pathLength', 100);
+      n.append('rect').attr('class', 'body');
+      n.append('text').attr('class', 'lbl').attr('text-anchor', 'middle');
+      const b = n.append('g').attr('class', 'badge');
+      b.append('circle');
+      b.append('text').attr('text-anchor', 'middle');
+    });
+    sel.exit<Token>().each(function (d) {
+      leave(this as SVGGElement, d, news?.fresh ? news.exits : null, L, ms);
+    });
+    const all = entered.merge(sel);
+    all.each(function (d) {
+      const geom = g[d.side];
+      const left = d.timer_ms === null ? null : timers.fraction(d.key, d.timer_ms, t_ms);
+      paintToken(this, d, geom, left, d.timer_ms === null ? null : (d.timer_ms - t_ms) / 1000, lab);
+    });
+    if (!plan || ms === 0) return;
+    entered.each(function (d) {
+      animate(this, enterFrames(L, g, d), d.cookie ? ms * 2 : ms);
+    });
+    if (plan.retransmitted.size > 0) {
+      all.filter((d) => plan.retransmitted.has(d.key)).select<SVGRectElement>('rect.body').each(function () {
+        animate(this, [{ transform: 'scale(1.45)' }, { transform: 'scale(1)' }], Math.max(250, ms));
+      });
+    }
+  }
+
+  /** Where a new token comes from: the SYN arrow, the cookie arc, or down the ACK connector. */
+  function enterFrames(L: Layout, g: Record<Side, RowGeom>, d: Token): Keyframe[] {
+    const to = { transform: tr(d.x, d.y), opacity: 1 };
+    if (d.side === 'syn') {
+      const x0 = g.syn.mode === 'none' ? L.xa : g.syn.x0;
+      return [{ transform: tr(Math.min(x0, d.x) - 18, d.y, 0.6), opacity: 0 }, to];
+    }
+    if (d.cookie) {
+      // along the bypass arc: never through the SYN queue
+      const ly = L.bandB.top + 12;
+      return [
+        { transform: tr(L.gutterX + 10, L.syn.mid, 0.6), opacity: 0, offset: 0 },
+        { transform: tr(L.gutterX + 40, ly), opacity: 1, offset: 0.25 },
+        { transform: tr(L.connX, ly), offset: 0.6 },
+        { transform: tr(L.connX, L.accept.mid), offset: 0.8 },
+        { ...to, offset: 1 },
+      ];
+    }
+    return [{ transform: tr(L.connX, L.syn.mid, 0.6), opacity: 0, offset: 0 }, { transform: tr(L.connX, L.accept.mid), opacity: 1, offset: 0.5 }, { ...to, offset: 1 }];
+  }
+
+  function leave(node: SVGGElement, d: Token, exits: Exits | null, L: Layout, ms: number): void {
+    const how: ExitHow | undefined = d.sock !== null ? exits?.sock.get(d.sock) : d.req !== null ? exits?.req.get(d.req) : undefined;
+    if (ms === 0 || !exits) {
+      node.remove();
+      return;
+    }
+    node.classList.add('gone');
+    if (how) node.classList.add(`gone-${how}`);
+    const from = tr(d.x, d.y);
+    const to =
+      how === 'accepted' ? { transform: tr(L.gutterX, L.accept.mid, 0.7), opacity: 0 }
+        : how === 'to_accept' ? { transform: tr(L.connX, L.accept.mid, 0.6), opacity: 0 }
+          : how === 'expired' || how === 'reset' ? { transform: tr(d.x, d.y, 0.2), opacity: 0 }
+            : { transform: from, opacity: 0 };
+    animate(node, [{ transform: from, opacity: 1 }, to], how === 'expired' || how === 'reset' ? Math.max(ms, 350) : ms, () => node.remove());
+  }
+
+  function paintToken(node: SVGGElement, d: Token, geom: RowGeom, left: number | null, secondsLeft: number | null, lab: QueuesLabels): void {
+    const big = isBig(geom);
+    const r = geom.tokenR;
+    const slotMode = geom.mode === 'slots';
+    // thin slots: the token is the slot's own shape; else a circle (request) or a rounded square (child)
+    const w = big || !slotMode ? 2 * r : Math.max(0.75, geom.pitch * 0.7);
+    const h = big || !slotMode ? 2 * r : SLOT_H * 0.72;
+    const rx = d.side === 'syn' ? Math.min(w, h) / 2 : Math.min(4, w / 3);
+    const n = select(node)
+      .attr('class', `tok ${d.side}${d.spoofed ? ' spoofed' : ''}${d.cookie ? ' cookie' : ''}${d.acked ? ' acked' : ''}${big ? ' big' : ''}`)
+      .style('transform', tr(d.x, d.y));
+    n.select('rect.body').attr('x', -w / 2).attr('y', -h / 2).attr('width', w).attr('height', h).style('rx', `${rx}px`);
+    const ring = big && left !== null;
+    n.select('circle.ring').attr('r', r + 2.4).style('display', ring ? '' : 'none').style('stroke-dashoffset', ring ? (100 * (1 - left)).toFixed(1) : '0');
+    const label = big && r >= 9 && d.client >= 0 && !d.spoofed ? String(d.client) : '';
+    n.select('text.lbl').attr('y', 3.5).style('font-size', `${label.length > 3 ? 8 : FONT.token}px`).text(label.length > 5 ? '' : label);
+    const badge = big && d.retrans > 0 ? String(d.retrans) : '';
+    n.select('g.badge').style('display', badge ? '' : 'none').attr('transform', `translate(${(r * 0.78).toFixed(1)},${(-r * 0.78).toFixed(1)})`)
+      .call((b) => b.select('circle').attr('r', 5.5))
+      .call((b) => b.select('text').attr('y', 3).text(badge));
+    n.select('title').text(d.side === 'syn' ? lab.reqTitle(d, secondsLeft) : lab.childTitle(d));
+  }
+
+  /** "+N more": the entries a frame does not carry (or the rows cannot draw), after the last token. */
+  function drawMoreText(L: Layout, g: Record<Side, RowGeom>, tokens: Token[], lab: QueuesLabels): void {
+    for (const side of ['syn', 'accept'] as const) {
+      const geom = g[side];
+      const drawn = tokens.filter((t) => t.side === side);
+      const more = geom.len - drawn.length;
+      const text = rows[side].select('text.more');
+      if (more <= 0 || geom.mode === 'none') {
+        text.text('');
+        continue;
+      }
+      const box = side === 'syn' ? L.syn : L.accept;
+      const lastTok = drawn[drawn.length - 1];
+      // bar: right after the strip; slots: centred over the entries without a token
+      let x: number;
+      let anchor: string;
+      if (geom.mode === 'bar') {
+        const edge = lastTok ? lastTok.x + (side === 'syn' ? -1 : 1) * (geom.pitch / 2 + 4) : side === 'syn' ? L.xr : geom.x0;
+        x = edge;
+        anchor = side === 'syn' ? 'end' : 'start';
+      } else {
+        const first = side === 'syn' ? geom.n - geom.len : drawn.length;
+        const last = side === 'syn' ? geom.n - 1 - drawn.length : geom.len - 1;
+        x = geom.x0 + ((first + last + 1) / 2) * geom.pitch;
+        anchor = 'middle';
+      }
+      text.attr('x', x).attr('y', geom.mode === 'bar' ? box.top + 14 : box.mid + 4).attr('text-anchor', anchor).text(lab.more(more));
+    }
+  }
+
+  function drawMarkers(L: Layout, lab: QueuesLabels): void {
+    const list = board.list().filter((m) => m.place !== 'arc');
+    const textOf = (m: Marker) => (MARKER_PREFIX[m.tone] ?? '') + [...m.counts].map(([f, n]) => `${f} +${lab.num(n)}`).join(' · ');
+    const items = list.map((m) => ({ m, text: textOf(m), w: textWidth(textOf(m), FONT.marker) + 12 }));
+    const pitch = MARKER_H + 2;
+    // band A (above the SYN queue): entrance markers from the SYN arrow, timer markers from the oldest requests
+    const widthA = L.xr - L.gutterX;
+    const placedA = packMarkers(
+      items.filter((i) => i.m.place !== 'acc_in').map((i) => ({ id: i.m.id, side: i.m.place === 'syn_in' ? 'left' : 'right', w: i.w })),
+      Math.max(1, Math.floor((L.bandA.h - 2) / pitch)), widthA,
+    );
+    // band B (between the queues, under the cookie arc): final-ACK markers right-aligned at the connector
+    const placedB = packMarkers(
+      items.filter((i) => i.m.place === 'acc_in').map((i) => ({ id: i.m.id, side: 'right' as const, w: i.w })),
+      Math.max(1, Math.floor((L.bandB.h - 20) / pitch)), widthA,
+    );
+    const pos = new Map<number, { x: number; y: number }>();
+    for (const [id, p] of placedA) pos.set(id, { x: p.side === 'left' ? L.gutterX + p.x : L.xr - p.x - p.w, y: L.syn.top - 1 - (p.line + 1) * pitch });
+    for (const [id, p] of placedB) pos.set(id, { x: L.xr - p.x - p.w, y: L.accept.top - 1 - (p.line + 1) * pitch });
+    const shownItems = items.filter((i) => pos.has(i.m.id));
+    markerLayer.selectAll<SVGGElement, (typeof items)[number]>('g.mk')
+      .data(shownItems, (i) => i.m.id)
+      .join((enter) => {
+        const n = enter.append('g');
+        n.append('title');
+        n.append('rect').attr('class', 'pill').attr('rx', 4);
+        n.append('text').attr('x', 6).attr('y', MARKER_H - 4.5);
+        return n;
+      })
+      .attr('class', (i) => `mk ${i.m.tone}${i.m.closedAt !== null ? ' closing' : ''}`)
+      .style('transform', (i) => {
+        const p = pos.get(i.m.id)!;
+        return tr(p.x, p.y - (i.m.closedAt !== null ? 6 : 0));
+      })
+      .call((n) => n.select('rect.pill').attr('width', (i) => i.w).attr('height', MARKER_H))
+      .call((n) => n.select('text').text((i) => i.text))
+      .call((n) => n.select('title').text((i) => `${lab.caption(i.m.code)} (×${lab.num(i.m.times)})`));
+  }
+
+  function arcD(L: Layout): string {
+    const sy = L.syn.mid;
+    const ly = L.bandB.top + 12;
+    const x1 = L.gutterX + 10;
+    return `M${x1},${sy} C${x1},${ly} ${x1},${ly} ${x1 + 26},${ly} H${L.connX - 10} Q${L.connX},${ly} ${L.connX},${ly + 10} V${L.accept.mid - 8} Q${L.connX},${L.accept.mid} ${L.connX - 8},${L.accept.mid} H${L.xr + 6}`;
+  }
+
+  /** Markers age on the wall clock between frames. */
+  function schedule(): void {
+    if (sweep !== null) clearTimeout(sweep);
+    sweep = null;
+    const due = board.nextDue(now());
+    if (due === null) return;
+    sweep = setTimeout(() => {
+      sweep = null;
+      if (board.tick(now()) && last) render(last, null);
+      schedule();
+    }, due + 5);
+  }
+
+  const resize = typeof ResizeObserver === 'function'
+    ? new ResizeObserver(() => {
+      const w = el.clientWidth;
+      const h = el.clientHeight;
+      if (w === size.w && h === size.h) return;
+      size = { w, h };
+      if (last) render(last, null);
+    })
+    : null;
+  resize?.observe(el);
+
   return {
     update(input) {
       last = input;
-      render(input);
+      const f = input.frame;
+      let news: { exits: Exits; fresh: boolean } | null = null;
+      if (f !== lastFrame) {
+        const t = now();
+        if (f) news = { exits: absorb(f, t), fresh: !f.replace && lastFrame !== null };
+        else {
+          board.clear();
+          timers.clear();
+        }
+        lastFrame = f;
+        board.tick(t);
+      }
+      render(input, news);
+      schedule();
     },
     destroy() {
-      resize.disconnect();
+      resize?.disconnect();
+      if (sweep !== null) clearTimeout(sweep);
       svg.remove();
     },
   };

@@ -1,51 +1,50 @@
 // Hosts the d3 queue picture. The view is created in an effect and destroyed in its cleanup; frames reach it
-// through a store subscription (transient updates), so 30 frames a second never re-render React.
-import { useEffect, useRef } from 'react';
-import { createQueuesView, type QueuesInput } from '../../viz/queues.ts';
+// through a store subscription (transient updates), so 30 frames a second never re-render React. The picture
+// is told only about a new frame, a new speed or a new language, not about every change of the store.
+import { useEffect, useMemo, useRef } from 'react';
+import { createQueuesView, type QueueFrame, type QueuesLabels } from '../../viz/queues.ts';
 import type { AppState } from '../../store/store.ts';
-import type { QueueGauge } from '../../worker/protocol.ts';
-import { useAppStore, useT } from '../context.ts';
-import type { Translate } from '../i18n/index.ts';
+import { useApp, useAppStore, useT } from '../context.ts';
+import { queuesLabels } from './labels.ts';
+import { motionMs } from './motion.ts';
+import './queues.css';
 
-/** a change animates over at most one frame interval of the slowest speed, and faster when playing fast */
-const BASE_ANIM_MS = 160;
-
-function inputOf(s: AppState, t: Translate): QueuesInput {
-  const f = s.run.phase === 'live' ? s.run.frame : null;
-  const status = (g: QueueGauge | undefined) => {
-    if (!g || g.limit === 0) return t('queues.not_listening');
-    const count = t('queues.count', { len: g.len, limit: g.limit });
-    return g.len >= g.limit ? `${count} · ${t('queues.full')}` : count;
-  };
-  const row = (key: 'syn' | 'accept', g: QueueGauge | undefined) => ({
-    key,
-    testid: `${key}-queue`,
-    label: t(`queues.${key}`),
-    hint: t(`queues.${key}_hint`),
-    len: g?.len ?? 0,
-    limit: g?.limit ?? 0,
-    status: status(g),
-  });
-  return {
-    rows: [row('syn', f?.syn_queue), row('accept', f?.accept_queue)],
-    duration_ms: Math.round(BASE_ANIM_MS / Math.max(1, s.speed)),
-  };
-}
+const frameOf = (s: AppState): QueueFrame | null => (s.run.phase === 'live' ? s.run.frame : null);
 
 export function QueuesPanel() {
   const t = useT();
+  const lang = useApp((s) => s.lang);
+  const labels = useMemo(() => queuesLabels(t, lang), [t, lang]);
+  const labelsRef = useRef<QueuesLabels>(labels);
+  const redraw = useRef<(() => void) | null>(null);
   const store = useAppStore();
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!host.current) return;
     const view = createQueuesView(host.current);
-    view.update(inputOf(store.getState(), t));
-    const unsubscribe = store.subscribe((s) => view.update(inputOf(s, t)));
+    const reduced = typeof window.matchMedia === 'function' ? window.matchMedia('(prefers-reduced-motion: reduce)') : null;
+    let shown: { frame: QueueFrame | null; ms: number; labels: QueuesLabels } | null = null;
+    const push = (s: AppState) => {
+      const frame = frameOf(s);
+      const ms = motionMs(s.speed, reduced?.matches ?? false);
+      const labels = labelsRef.current;
+      if (shown && shown.frame === frame && shown.ms === ms && shown.labels === labels) return;
+      shown = { frame, ms, labels };
+      view.update({ frame, labels, duration_ms: ms });
+    };
+    push(store.getState());
+    redraw.current = () => push(store.getState());
+    const unsubscribe = store.subscribe(push);
     return () => {
       unsubscribe();
+      redraw.current = null;
       view.destroy();
     };
-  }, [store, t]);
+  }, [store]);
+  useEffect(() => {
+    labelsRef.current = labels;
+    redraw.current?.();
+  }, [labels]);
   return (
     <section className="panel queues" aria-labelledby="queues-heading">
       <div className="panel-head">

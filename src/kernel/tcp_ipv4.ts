@@ -7,7 +7,7 @@ import type { KCtx } from './effects.ts';
 import { TCPHDR_ACK, TCPHDR_RST, TCPHDR_SYN, type ChildSock, type ListenSock, type RequestSock, type Segment } from './types.ts';
 import { inet_csk_reqsk_queue_drop, sk_acceptq_is_full } from './inet_connection_sock.ts';
 import { tcp_listendrop, tcp_rcv_state_process_listen } from './tcp_input.ts';
-import { tcp_check_req, tcp_child_process, tcp_create_openreq_child, end_seq } from './tcp_minisocks.ts';
+import { tcp_check_req, tcp_child_process, tcp_create_openreq_child, end_seq, type ChildOrigin } from './tcp_minisocks.ts';
 import { cookie_v4_check } from './syncookies_check.ts';
 
 /** __inet_lookup_listener(): a LISTEN socket on the destination port and address (or INADDR_ANY). */
@@ -57,8 +57,7 @@ export function tcp_v4_reqsk_send_ack(net: Net, req: RequestSock, k: KCtx): void
 
 /** tcp_v4_syn_recv_sock(): the child, or null when the accept queue is full (ListenOverflows + ListenDrops). */
 export function tcp_v4_syn_recv_sock(
-  net: Net, sk: ListenSock, req: Pick<RequestSock, 'loc_addr' | 'loc_port' | 'rmt_addr' | 'rmt_port' | 'snt_isn' | 'rcv_isn'>,
-  syncookie: boolean, k: KCtx,
+  net: Net, sk: ListenSock, req: ChildOrigin, syncookie: boolean, k: KCtx,
 ): ChildSock | null {
   if (sk_acceptq_is_full(sk)) {
     NET_INC(net, k, 'ListenOverflows'); // exit_overflow

@@ -4,7 +4,7 @@
 import type { Net } from './net_namespace.ts';
 import { NET_ADD, NET_INC, decide } from './net_namespace.ts';
 import type { KCtx } from './effects.ts';
-import { TCPHDR_ACK, TCPHDR_FIN, TCPHDR_RST, TCPHDR_SYN, type ChildSock, type ListenSock, type RequestSock, type Segment } from './types.ts';
+import { TCPHDR_ACK, TCPHDR_FIN, TCPHDR_RST, TCPHDR_SYN, type ChildSock, type ListenSock, type ReqId, type RequestSock, type Segment } from './types.ts';
 import { inet_csk_complete_hashdance, inet_csk_reqsk_queue_drop, req_mod_timer_pending } from './inet_connection_sock.ts';
 import { tcp_rtx_synack } from './tcp_output.ts';
 import { tcp_v4_reqsk_send_ack, tcp_v4_send_reset, tcp_v4_syn_recv_sock } from './tcp_ipv4.ts';
@@ -39,13 +39,16 @@ function tcp_oow_rate_limited(net: Net, seg: Segment, req: RequestSock, k: KCtx)
   return false;
 }
 
+/** What a child is made from: a request sock, or (SYN cookie) the fields decoded from the ACK. */
+export type ChildOrigin = Pick<RequestSock, 'loc_addr' | 'loc_port' | 'rmt_addr' | 'rmt_port' | 'snt_isn' | 'rcv_isn'> & { readonly id?: ReqId };
+
 /** tcp_create_openreq_child(): the full socket, counted as a passive open. */
-export function tcp_create_openreq_child(net: Net, sk: ListenSock, req: { loc_addr: number; loc_port: number; rmt_addr: number; rmt_port: number; snt_isn: number; rcv_isn: number }, syncookie: boolean, k: KCtx): ChildSock {
+export function tcp_create_openreq_child(net: Net, sk: ListenSock, req: ChildOrigin, syncookie: boolean, k: KCtx): ChildSock {
   NET_INC(net, k, 'PassiveOpens');
   return {
     id: net.next_id++, listener: sk.id, loc_addr: req.loc_addr, loc_port: req.loc_port, rmt_addr: req.rmt_addr,
     rmt_port: req.rmt_port, sk_state: 'TCP_ESTABLISHED', in_accept_queue: false, syncookie, inode: 0,
-    snt_isn: req.snt_isn, rcv_isn: req.rcv_isn,
+    snt_isn: req.snt_isn, rcv_isn: req.rcv_isn, req: req.id ?? null,
   };
 }
 

@@ -115,6 +115,9 @@ export interface ChildSock {
   in_accept_queue: boolean;
   /** made from a SYN cookie */
   readonly syncookie: boolean;
+  /** the request sock it was made from (the accept queue links request socks whose ->sk is the child,
+   *  inet_csk_reqsk_queue_add); null for a SYN-cookie child, whose request sock is built on the fly */
+  readonly req: ReqId | null;
   inode: number;
   readonly snt_isn: number;
   readonly rcv_isn: number;

@@ -18,7 +18,7 @@ export interface KernelHost {
   readonly rng: Rng;
   trace: boolean;
   /** the context handed to kernel calls, reused: one allocation per call adds up at a million SYNs a second */
-  readonly ctx: { -readonly [K in keyof KCtx]: KCtx[K] };
+  ctx: { -readonly [K in keyof KCtx]: KCtx[K] };
 }
 
 export const SERVER_NETNS = 'lab';
@@ -38,8 +38,12 @@ export function new_kernel_host(sc: Scenario, rng: Rng, trace: boolean): KernelH
     [HOST_NETNS, host],
     [SERVER_NETNS, setup_net(SERVER_NETNS, profile)],
   ]);
-  const ctx = { now: jiffies(0), timer_clk: jiffies(0), profile, random_u32: rng.u32, out: [] as Effect[], mib_moved: [], trace };
-  return { profile, clock, nets, server_net: SERVER_NETNS, rng, trace, ctx };
+  return { profile, clock, nets, server_net: SERVER_NETNS, rng, trace, ctx: kernel_ctx(profile, rng, trace) };
+}
+
+/** The reusable kernel context; get_random_u32() draws from the host's "kernel" stream. */
+export function kernel_ctx(profile: KernelProfile, rng: Rng, trace: boolean): KernelHost['ctx'] {
+  return { now: jiffies(0), timer_clk: jiffies(0), profile, random_u32: () => rng.u32(), out: [] as Effect[], mib_moved: [], trace };
 }
 
 /**

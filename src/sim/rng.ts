@@ -15,18 +15,37 @@ export interface Rng {
   below(n: number): number;
 }
 
-/** sfc32 (Chris Doty-Humphrey's small fast counter), seeded from (seed, name). */
-export function rng_stream(seed: number, name: string): Rng {
-  let a = seed >>> 0, b = fnv1a(name), c = 0x9e3779b9, d = 1;
-  const u32 = (): number => {
-    const t = (((a + b) >>> 0) + d) >>> 0;
-    d = (d + 1) >>> 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) >>> 0;
-    c = ((c << 21) | (c >>> 11)) >>> 0;
-    c = (c + t) >>> 0;
+/**
+ * sfc32 (Chris Doty-Humphrey's small fast counter), seeded from (seed, name). A class with its state in fields
+ * (not a closure) so a checkpoint of the simulation can copy a stream and the copy draws what the original would.
+ */
+class Sfc32 implements Rng {
+  private a: number;
+  private b: number;
+  private c = 0x9e3779b9;
+  private d = 1;
+
+  constructor(seed: number, name: string) {
+    this.a = seed >>> 0;
+    this.b = fnv1a(name);
+    for (let i = 0; i < 15; i++) this.u32(); // mix the seed in
+  }
+
+  u32(): number {
+    const t = (((this.a + this.b) >>> 0) + this.d) >>> 0;
+    this.d = (this.d + 1) >>> 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) >>> 0;
+    this.c = ((this.c << 21) | (this.c >>> 11)) >>> 0;
+    this.c = (this.c + t) >>> 0;
     return t;
-  };
-  for (let i = 0; i < 15; i++) u32(); // mix the seed in
-  return { u32, below: (n) => Math.floor((u32() / 2 ** 32) * n) };
+  }
+
+  below(n: number): number {
+    return Math.floor((this.u32() / 2 ** 32) * n);
+  }
+}
+
+export function rng_stream(seed: number, name: string): Rng {
+  return new Sfc32(seed, name);
 }

@@ -25,8 +25,6 @@ export interface FrameInput {
   readonly done: boolean;
   readonly replace: boolean;
   readonly drained: Drained;
-  /** child sock → the request it came from */
-  readonly child_req: ReadonlyMap<number, number>;
 }
 
 /**
@@ -62,13 +60,13 @@ function synItems(sim: Simulation): SynItem[] {
   return out;
 }
 
-function acceptItems(sim: Simulation, child_req: ReadonlyMap<number, number>): AcceptItem[] {
+function acceptItems(sim: Simulation): AcceptItem[] {
   const sk = sim.listener();
   if (!sk) return [];
   const children = sim.server().children;
   return sk.accept_queue.slice(0, MAX_ITEMS).map((id) => {
     const c = children.get(id);
-    return { id, client: c ? (client_id_of(c.rmt_addr, c.rmt_port) ?? -1) : -1, cookie: c?.syncookie ?? false, from_req: child_req.get(id) ?? null };
+    return { id, client: c ? (client_id_of(c.rmt_addr, c.rmt_port) ?? -1) : -1, cookie: c?.syncookie ?? false, from_req: c?.req ?? null };
   });
 }
 
@@ -162,7 +160,7 @@ export function frameOf(sim: Simulation, input: FrameInput): SimFrame {
     replace: input.replace,
     knobs: knobsOf(sim),
     syn_items: listening ? synItems(sim) : [],
-    accept_items: listening ? acceptItems(sim, input.child_req) : [],
+    accept_items: listening ? acceptItems(sim) : [],
     packets: input.drained.packets.map((x) => packetView(x.seq, x.p)),
     log: input.drained.lines.map((x) => logLine(x.seq, x.e)),
     log_skipped: input.drained.skipped,

@@ -3,6 +3,7 @@
 // the terminal's nstat history, which clients the ladder follows, and cursors into the simulation's log and
 // packet tap so each frame carries only what is new. Everything here is deterministic: no clocks.
 import { Simulation } from '../sim/run.ts';
+import { clone_simulation } from '../sim/snapshot.ts';
 import type { Scenario } from '../sim/scenario.ts';
 import type { UserAction } from '../sim/events.ts';
 import { kernel_jiffies } from '../sim/kernel_host.ts';
@@ -34,6 +35,25 @@ const isKnob = (name: string): name is KnobName => (KNOB_NAMES as readonly strin
 
 /** Replay in slices of this many events, trimming the log and the tap between slices (bounded memory). */
 const REPLAY_SLICE = 4096;
+/** Checkpoints: one every CHECKPOINT_EVERY events at first; past MAX_CHECKPOINTS every other one goes and the
+ *  spacing doubles, so memory stays bounded and a seek replays at most a few spacings' worth of events. */
+const CHECKPOINT_EVERY = 2000;
+const MAX_CHECKPOINTS = 48;
+/** After a seek, the log shows the decisions of the last stretch before the target: that stretch is replayed with
+ *  the decision log on, the rest without (it is discarded anyway, and recording it costs more than running). */
+const TRACED_TAIL_EVENTS = 400;
+const TRACED_TAIL_NS = 200e6;
+
+/** A copy of the run at one moment, and the worker's bookkeeping at that moment. */
+interface Checkpoint {
+  readonly events: number;
+  readonly t_ns: number;
+  readonly sim: Simulation;
+  /** how many of the recorded changes had been applied */
+  readonly acts: number;
+  readonly log_seq: number;
+  readonly packet_seq: number;
+}
 
 /** The worker's default choice of clients for the ladder: the first few normal clients, then a spoofed one. */
 function defaultWatch(sim: Simulation): number[] {
@@ -60,14 +80,15 @@ export class LiveRun {
   private log_seq = 0;
   private packet_seq = 0;
   private log_skipped = 0;
-  /** child sock → the request it came from (for the page to slide a token from one queue to the other) */
-  private readonly child_req = new Map<number, number>();
   /** the next frame replaces the page's log and packets (after load, reset, seek) */
   private replace = true;
   private result_cache: ResultView | null = null;
+  private checkpoints: Checkpoint[] = [];
+  private checkpoint_every = CHECKPOINT_EVERY;
 
   constructor(readonly scenario: Scenario) {
     this.sim = this.fresh();
+    this.checkpoint();
   }
 
   private fresh(): Simulation {
@@ -92,7 +113,9 @@ export class LiveRun {
   /** One kernel event (a change recorded at this point of the run is re-applied first). */
   step(): boolean {
     this.applyDueChanges();
-    return this.sim.step();
+    const stepped = this.sim.step();
+    if (stepped) this.maybeCheckpoint();
+    return stepped;
   }
   runUntil(t_ns: number): void {
     this.forward(Infinity, Math.min(t_ns, this.end_ns));
@@ -106,7 +129,7 @@ export class LiveRun {
     const drained = this.drain();
     const replace = this.replace;
     this.replace = false;
-    return frameOf(this.sim, { playing, done: this.done(), replace, drained, child_req: this.child_req });
+    return frameOf(this.sim, { playing, done: this.done(), replace, drained });
   }
 
   result(): ResultView {
@@ -117,7 +140,6 @@ export class LiveRun {
   private drain(): Drained {
     const sim = this.sim;
     const log = sim.log;
-    this.track(log);
     const keep = log.length > MAX_LOG ? log.length - MAX_LOG : 0;
     const skipped = this.log_skipped + keep;
     this.log_seq += skipped;
@@ -145,8 +167,11 @@ export class LiveRun {
   }
 
   private apply(action: UserAction): void {
-    // a change made after going back in time rewrites the future: the changes recorded after this point are gone
+    // a change made after going back in time rewrites the future: the changes recorded after this point are gone,
+    // and so are the checkpoints taken after it
     this.future = [];
+    const now = this.sim.events;
+    this.checkpoints = this.checkpoints.filter((c) => c.events <= now);
     this.acts.push({ events: this.sim.events, t_ns: this.sim.now_ns, action });
     this.sim.act(action);
     this.result_cache = null;
@@ -234,15 +259,57 @@ export class LiveRun {
   reset(): void {
     this.acts = [];
     this.future = [];
-    this.restart();
-  }
-
-  private restart(): void {
+    this.checkpoints = [];
+    this.checkpoint_every = CHECKPOINT_EVERY;
     this.fresh();
     this.nstat_history = null;
     this.log_seq = this.packet_seq = this.log_skipped = 0;
-    this.child_req.clear();
     this.replace = true;
+    this.result_cache = null;
+    this.checkpoint();
+  }
+
+  /** Copies the run now (only between events: the copy must continue exactly as the run does). */
+  private checkpoint(): void {
+    const sim = this.sim;
+    this.checkpoints.push({
+      events: sim.events, t_ns: sim.now_ns, sim: clone_simulation(sim), acts: this.acts.length,
+      log_seq: this.log_seq, packet_seq: this.packet_seq,
+    });
+    if (this.checkpoints.length > MAX_CHECKPOINTS) {
+      this.checkpoints = this.checkpoints.filter((_, i) => i % 2 === 0);
+      this.checkpoint_every *= 2;
+    }
+  }
+
+  private maybeCheckpoint(): void {
+    const last = this.checkpoints[this.checkpoints.length - 1];
+    if (last && this.sim.events - last.events < this.checkpoint_every) return;
+    // a copy costs about one step per socket or client it holds: space copies of a big state further apart, so
+    // copying never costs more than about half of running
+    const net = this.sim.server();
+    const size = net.reqs.size + net.children.size + this.sim.clients.size;
+    if (!last || this.sim.events - last.events >= 2 * size) this.checkpoint();
+  }
+
+  /** The latest checkpoint at or before (events, t_ns). */
+  private checkpointBefore(events: number, t_ns: number): Checkpoint {
+    let cp = this.checkpoints[0];
+    for (const c of this.checkpoints) if (c.events <= events && c.t_ns <= t_ns) cp = c;
+    return cp;
+  }
+
+  /** Goes back to a checkpoint; the changes recorded after it become the future. */
+  private restore(cp: Checkpoint): void {
+    const all = [...this.acts, ...this.future];
+    this.acts = all.slice(0, cp.acts);
+    this.future = all.slice(cp.acts);
+    this.sim = clone_simulation(cp.sim); // the checkpoint itself stays as it was, for the next seek
+    this.applyWatch();
+    this.log_seq = cp.log_seq;
+    this.packet_seq = cp.packet_seq;
+    this.log_skipped = 0;
+    this.nstat_history = null;
     this.result_cache = null;
   }
 
@@ -260,12 +327,17 @@ export class LiveRun {
     const events = 'events' in to ? Math.max(0, Math.floor(to.events)) : Infinity;
     const t_ns = 't_ms' in to ? Math.min(this.end_ns, Math.max(0, Math.round(to.t_ms * 1e6))) : this.end_ns;
     const back = 'events' in to ? events < this.sim.events : t_ns < this.sim.now_ns;
-    if (back) {
-      this.future = [...this.acts, ...this.future];
-      this.acts = [];
-      this.restart();
-    }
+    const cp = this.checkpointBefore(events, t_ns);
+    // back: from the latest checkpoint before the target; forward: from it too when it is ahead of the present
+    if (back || cp.events > this.sim.events) this.restore(cp);
+    // the log only needs the decisions just before the target: replay the bulk without recording them
+    const sim = this.sim;
+    sim.host.trace = false;
+    if ('events' in to) this.forward(events - TRACED_TAIL_EVENTS, t_ns);
+    else this.forward(events, t_ns - TRACED_TAIL_NS);
+    sim.host.trace = true;
     this.forward(events, t_ns);
+    this.result_cache = null;
     this.replace = true;
   }
 
@@ -300,6 +372,7 @@ export class LiveRun {
       const next = sim.next_time();
       if (next === null || next > t_ns) break;
       sim.step();
+      this.maybeCheckpoint();
       if (++n % REPLAY_SLICE === 0) this.trim();
     }
     if (sim.events < events && sim.now_ns < t_ns) sim.advance_clock(Math.min(t_ns, sim.next_time() ?? t_ns));
@@ -309,7 +382,6 @@ export class LiveRun {
   /** Keeps only what a frame can carry of the log and the tap (a replayed flood makes millions of each). */
   private trim(): void {
     const sim = this.sim;
-    this.track(sim.log);
     if (sim.log.length > MAX_LOG) {
       const drop = sim.log.length - MAX_LOG;
       this.log_skipped += drop;
@@ -319,14 +391,6 @@ export class LiveRun {
       const drop = sim.tap_packets.length - MAX_PACKETS;
       this.packet_seq += drop;
       sim.tap_packets.splice(0, drop);
-    }
-  }
-
-  /** Follows which request each child came from (and forgets it when accept() takes the child). */
-  private track(log: readonly { readonly d: { readonly code: string; readonly req?: number; readonly sock?: number } }[]): void {
-    for (const { d } of log) {
-      if (d.code === 'req_child_created' && d.req !== undefined && d.sock !== undefined) this.child_req.set(d.sock, d.req);
-      else if (d.code === 'accept_ok' && d.sock !== undefined) this.child_req.delete(d.sock);
     }
   }
 }

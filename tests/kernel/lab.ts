@@ -55,7 +55,7 @@ export class Lab {
       now: this.now,
       timer_clk: in_timer ? jiffies(this.now + 1) : this.now,
       profile: this.profile,
-      random_u32: this.rng.u32,
+      random_u32: () => this.rng.u32(),
       out: [],
       mib_moved: [],
       trace: true,

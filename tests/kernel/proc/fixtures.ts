@@ -109,7 +109,7 @@ export function add_child(net: Net, sock: ListenSock, peer: { addr: number; port
   const child: ChildSock = {
     id: net.next_id++, listener: sock.id, loc_addr: sock.rcv_saddr, loc_port: sock.num, rmt_addr: peer.addr, rmt_port: peer.port,
     sk_state: 'TCP_ESTABLISHED', in_accept_queue: o.accepted_inode === undefined, syncookie: o.syncookie ?? false,
-    inode: o.accepted_inode ?? 0, snt_isn: 2000, rcv_isn: 1000,
+    inode: o.accepted_inode ?? 0, snt_isn: 2000, rcv_isn: 1000, req: null,
   };
   net.children.set(child.id, child);
   if (child.in_accept_queue) { sock.accept_queue.push(child.id); sock.sk_ack_backlog++; }

@@ -118,6 +118,13 @@ test.describe('terminal after slow-accept has run to its end', () => {
     expect((await run(page, 'sysctl net.core.somaxconn')).stdout).toBe(`${somaxconn}\n`);
     const entry = page.getByTestId('terminal-entry').filter({ hasText: 'somaxconn=-1' });
     await expect(entry.locator('.term-exit')).toHaveText('exit 1');
+    const knob = page.getByRole('textbox', { name: 'net.core.somaxconn', exact: true });
+    await expect(knob).toHaveValue('4096');
+
+    // a write is a knob change: the knob panel shows it; the listener keeps the backlog listen() gave it
+    expect((await run(page, 'sysctl -w net.core.somaxconn=2')).stdout).toBe('net.core.somaxconn = 2\n');
+    await expect(knob).toHaveValue('2');
+    expect((await run(page, 'ss -lnt')).stdout).toBe(real['ss -lnt']);
     await page.screenshot({ path: `${SHOTS}terminal-sysctl.png` });
     expect(problems).toEqual([]);
   });

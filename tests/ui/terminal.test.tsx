@@ -221,6 +221,22 @@ describe('terminal panel', () => {
     expect(p.entries()[0].querySelector('[role="separator"]')).toBeNull();
   });
 
+  it('Enlarge floats the panel over the page; Esc or the button brings it back', () => {
+    const p = mount();
+    const panel = () => document.querySelector<HTMLElement>('section.terminal')!;
+    const button = () => document.querySelector<HTMLButtonElement>('button.term-large')!;
+    expect(panel().classList.contains('large')).toBe(false);
+    act(() => button().click());
+    expect(panel().classList.contains('large')).toBe(true);
+    expect(button().getAttribute('aria-pressed')).toBe('true');
+    expect(document.activeElement).toBe(p.input());
+    p.key('Escape');
+    expect(panel().classList.contains('large')).toBe(false);
+    act(() => button().click());
+    act(() => button().click());
+    expect(panel().classList.contains('large')).toBe(false);
+  });
+
   it('speaks Chinese around the commands, which stay as Linux spells them', () => {
     mount({ lang: 'zh-CN' });
     expect(document.querySelector('h2')?.textContent).toBe('终端');

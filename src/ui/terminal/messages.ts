@@ -3,7 +3,7 @@
 // commands and their output: the tools print English (LANG=C), as on a real server.
 export const terminalEn = {
   'terminal.heading': 'Terminal',
-  'terminal.hint': "root@lab: inside the server's network namespace",
+  'terminal.hint': "a shell in the server's netns",
   'terminal.placeholder': 'a command · ↑↓ history · clear',
   'terminal.expand': 'Enlarge',
   'terminal.shrink': 'Back',
@@ -25,7 +25,7 @@ export const terminalEn = {
 
 export const terminalZhCN: Readonly<Record<keyof typeof terminalEn, string>> = {
   'terminal.heading': '终端',
-  'terminal.hint': 'root@lab：在服务器的网络命名空间内',
+  'terminal.hint': '服务器 netns 内的 shell',
   'terminal.placeholder': '输入命令 · ↑↓ 历史命令 · clear 清屏',
   'terminal.expand': '放大',
   'terminal.shrink': '还原',

@@ -42,6 +42,9 @@ const KINDS = ['syn', 'synack', 'ack', 'rst', 'other'] as const;
 
 let views = 0;
 
+/** the row each arrow's node was last drawn from */
+const drawnRow = new WeakMap<SVGGElement, ArrowRow>();
+
 /** the packet's seq, plus what it is: after a reset with other settings, a seq may name another packet */
 const rowKey = (d: ArrowRow) => `${d.seq}:${d.client}:${d.dir}:${d.flags}:${d.why ?? ''}`;
 
@@ -76,6 +79,14 @@ export function createLadderView(host: HTMLElement): View<LadderInput> {
   const atBottom = () => host.scrollHeight - host.scrollTop - host.clientHeight < FOLLOW_SLACK;
   const toPresent = () => {
     host.scrollTop = host.scrollHeight;
+  };
+  /** at the next animation frame, when the browser lays the page out anyway (several frames may arrive per paint) */
+  let scrollPending = 0;
+  const toPresentSoon = () => {
+    scrollPending ||= requestAnimationFrame(() => {
+      scrollPending = 0;
+      if (following) toPresent();
+    });
   };
   const onScroll = () => {
     following = atBottom();
@@ -162,47 +173,79 @@ export function createLadderView(host: HTMLElement): View<LadderInput> {
         placeArrow(g, l.width);
         return g;
       });
-    rows.attr('transform', (d) => `translate(0,${d.y})`);
-    // after older packets leave, the first rows may gain a time or lose their gap
-    rows.select('text.time').text((d) => d.time ?? '');
-    rows.select('line.sep').attr('display', (d) => (d.gap ? null : 'none'));
+    // touch an arrow that stays only where something changed: older packets leaving move it up, may give it a
+    // time or take its gap; the lanes or the width moving shift it sideways
+    rows.each(function (d) {
+      const was = drawnRow.get(this);
+      drawnRow.set(this, d);
+      if (was === d) return;
+      const g = select<SVGGElement, ArrowRow>(this);
+      if (was?.y !== d.y) g.attr('transform', `translate(0,${d.y})`);
+      if (was?.time !== d.time) g.select('text.time').text(d.time ?? '');
+      if (was?.gap !== d.gap) g.select('line.sep').attr('display', d.gap ? null : 'none');
+    });
     if (relayout) placeArrow(rows, l.width);
   }
 
+  /** the lanes as drawn, for telling whether a new input changes them */
+  const lanesKey = (input: LadderInput) => `${input.server.title}|${input.server.sub}|${input.lanes.map((h) => `${h.id}:${h.title}:${h.sub}:${h.tone}`).join(',')}`;
+
+  function drawNow(input: LadderInput): void {
+    nowG.attr('display', input.now ? null : 'none');
+    nowG.select('text.now-time').text(input.now?.time ?? '');
+    nowG.select('text.now-label').text(input.now?.label ?? '');
+  }
+
+  /** Lays the ladder out again: only when the packets, the lanes or the width changed (not for every frame). */
   function render(input: LadderInput): void {
-    const l = layoutLadder(input.packets, input.lanes.map((h) => h.id), host.clientWidth, input.words);
+    const l = layoutLadder(input.packets, input.lanes.map((h) => h.id), width, input.words);
     const key = `${l.width}|${l.lanes.map((x) => `${x.id}:${x.x}`).join(',')}`;
     // keep the arrow the viewer is reading where it is when older packets leave the ring above it
     const anchor = drawn?.rows.at(-1);
     const anchorNow = anchor && l.rows.find((r) => r.seq === anchor.seq);
     const shift = anchor && anchorNow ? anchorNow.y - anchor.y : 0;
+    const grew = l.height !== drawn?.height;
 
     body.attr('width', l.width).attr('height', Math.max(l.height, 60)).attr('aria-label', input.aria_label).style('--viz-ms', `${input.duration_ms}ms`);
     drawHead(l, input);
     drawLanes(l);
     drawRows(l, input, key !== geometryKey);
     geometryKey = key;
-    nowG.attr('display', input.now ? null : 'none').attr('transform', `translate(0,${l.now_y + 8})`);
+    nowG.attr('transform', `translate(0,${l.now_y + 8})`);
     nowG.select('line').attr('x2', l.width - 4);
-    nowG.select('text.now-time').text(input.now?.time ?? '');
-    nowG.select('text.now-label').attr('x', l.width - 6).text(input.now?.label ?? '');
+    nowG.select('text.now-label').attr('x', l.width - 6);
     empty.attr('x', l.server_x + 12).text(l.rows.length === 0 ? input.empty : '');
     followBtn.text(input.follow);
     drawn = l;
 
-    if (following) toPresent();
-    else if (shift !== 0) host.scrollTop += shift;
+    // scrolling makes the browser lay the page out: only when the drawing changed height
+    if (following && grew) toPresentSoon();
+    else if (!following && shift !== 0) host.scrollTop += shift;
   }
 
-  const resize = new ResizeObserver(() => last && render(last));
+  let width = host.clientWidth;
+  let drawnFrom: { packets: readonly LadderPacket[]; lanes: string; width: number } | null = null;
+  function update(input: LadderInput): void {
+    last = input;
+    const lanes = lanesKey(input);
+    if (!drawnFrom || drawnFrom.packets !== input.packets || drawnFrom.lanes !== lanes || drawnFrom.width !== width) {
+      drawnFrom = { packets: input.packets, lanes, width };
+      render(input);
+    }
+    drawNow(input);
+  }
+
+  const resize = new ResizeObserver(() => {
+    if (host.clientWidth === width) return;
+    width = host.clientWidth;
+    if (last) update(last);
+  });
   resize.observe(host);
   return {
-    update(input) {
-      last = input;
-      render(input);
-    },
+    update,
     destroy() {
       resize.disconnect();
+      cancelAnimationFrame(scrollPending);
       host.removeEventListener('scroll', onScroll);
       root.selectAll('.ladder-head, .ladder-body, .ladder-follow').remove();
     },

@@ -77,7 +77,7 @@ export interface Ladder extends Lanes {
   readonly height: number;
 }
 
-export const GUTTER = 62;
+export const GUTTER = 74;
 export const SERVER_X = GUTTER + 36;
 export const RIGHT_PAD = 34;
 export const MIN_PITCH = 46;

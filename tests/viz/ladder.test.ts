@@ -84,6 +84,17 @@ describe('createLadderView', () => {
     expect(bySeq(1)!.dataset.flags).toBe('RST|ACK');
   });
 
+  it('moves only the present when a frame brings no packet', () => {
+    const view = createLadderView(host);
+    const ps = [P(1, 0, 'in', 'SYN')];
+    view.update(input(ps));
+    const label = bySeq(1)!.querySelector('text.label')!;
+    view.update({ ...input(ps), now: { time: '2 s', label: 'now' } });
+    expect(host.querySelector('.now-time')?.textContent).toBe('2 s');
+    expect(bySeq(1)!.querySelector('text.label')).toBe(label);
+    view.destroy();
+  });
+
   it('says so when there is nothing to draw, and removes everything on destroy', () => {
     const view = createLadderView(host);
     view.update(input([]));

@@ -24,13 +24,13 @@ function Bar(props: { tally: Readonly<Record<ClientExperience, number>>; total: 
   );
 }
 
-function Tally(props: { tally: Readonly<Record<ClientExperience, number>>; explain: boolean; t: Translate }) {
-  const { tally, explain, t } = props;
+function Tally(props: { tally: Readonly<Record<ClientExperience, number>>; total: number; explain: boolean; t: Translate }) {
+  const { tally, total, explain, t } = props;
   return (
     <table className="exp-table">
       <thead>
         <tr>
-          <th scope="col">{t('clients.col_clients')}</th>
+          <th scope="col" className="total">{t('clients.total', { n: total })}</th>
           <th scope="col" className="sees">
             {t('clients.col_connect')}
           </th>
@@ -111,7 +111,6 @@ export function ClientsPanel() {
     <section className="panel clients" data-area="clients" aria-labelledby="clients-heading">
       <div className="panel-head">
         <h2 id="clients-heading">{t('clients.heading')}</h2>
-        {tally && <span className="note">{t('clients.total', { n: total })}</span>}
         <button type="button" className="explain-toggle" aria-pressed={explain} onClick={() => setExplain(!explain)}>
           {t('clients.explain')}
         </button>
@@ -119,7 +118,7 @@ export function ClientsPanel() {
       {tally && (
         <>
           <Bar tally={tally} total={total} t={t} />
-          <Tally tally={tally} explain={explain} t={t} />
+          <Tally tally={tally} total={total} explain={explain} t={t} />
           {clients.spoofed_sent > 0 && (
             <p className="note spoofed" data-testid="spoofed-sent" data-value={clients.spoofed_sent}>
               {t('clients.spoofed', { n: clients.spoofed_sent })}

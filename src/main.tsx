@@ -1,14 +1,17 @@
 /// <reference types="vite/client" />
 // The page's entry: one store, one worker behind the bridge, then React. The store starts in the language the
-// URL or the browser asks for; the preset list and the first scenario load without any setup.
+// URL or the browser asks for; the preset list and the first scenario (a preset, or the scenario a #scenario= link
+// carries) load without any setup.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createAppStore } from './store/store.ts';
 import { createBridge } from './store/bridge.ts';
+import { saveFile } from './ui/save_file.ts';
 import { createSimClient } from './worker/client.ts';
 import { App } from './ui/App.tsx';
 import { AppContext } from './ui/context.ts';
 import { langFrom } from './ui/i18n/index.ts';
+import { LINK_LABEL, readScenarioHash } from './ui/scenario/link.ts';
 import './ui/app.css';
 
 async function fetchText(url: string): Promise<string> {
@@ -19,7 +22,7 @@ async function fetchText(url: string): Promise<string> {
 
 const params = new URLSearchParams(window.location.search);
 const store = createAppStore(langFrom(window.location.search, navigator.language));
-const bridge = createBridge({ store, connect: createSimClient, fetchText, baseUrl: document.baseURI });
+const bridge = createBridge({ store, connect: createSimClient, fetchText, baseUrl: document.baseURI, saveFile });
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');
@@ -30,4 +33,9 @@ createRoot(root).render(
     </AppContext>
   </StrictMode>,
 );
-void bridge.start(params.get('preset'));
+// a #scenario= link opens its scenario instead of a preset; a broken one shows why, over the preset
+const link = readScenarioHash(window.location.hash);
+void bridge.start(
+  params.get('preset'),
+  link.kind === 'text' ? { text: link.text, label: LINK_LABEL } : link.kind === 'bad' ? { problem: link.problem } : undefined,
+);

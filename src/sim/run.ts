@@ -45,11 +45,13 @@ export interface TapPacket {
   readonly flags: number;
   /** why the server sent it (out only) */
   readonly why: XmitWhy | null;
+  /** the segment itself (for a packet capture) */
+  readonly seg: Segment;
 }
 
-/** Which clients' packets to keep in `tap_packets` (the page's ladder follows a few clients). */
+/** Which clients' packets to keep in `tap_packets` (the page's ladder follows a few clients; null: every packet). */
 export interface PacketTap {
-  readonly clients: ReadonlySet<number>;
+  readonly clients: ReadonlySet<number> | null;
 }
 
 export class Simulation {
@@ -517,7 +519,8 @@ export class Simulation {
 
   private tap_packet(t: number, dir: 'in' | 'out', seg: Segment, why: XmitWhy | null): void {
     const id = dir === 'in' ? client_id_of(seg.saddr, seg.sport) : client_id_of(seg.daddr, seg.dport);
-    if (id !== null && this.tap!.clients.has(id)) this.tap_packets.push({ t_ns: t, dir, client: id, flags: seg.flags, why });
+    const clients = this.tap!.clients;
+    if (clients === null || (id !== null && clients.has(id))) this.tap_packets.push({ t_ns: t, dir, client: id ?? -1, flags: seg.flags, why, seg });
   }
 
   private on_xmit(t: number, seg: Segment, why: XmitWhy): void {

@@ -51,6 +51,7 @@ const TO_WORKER: { [K in ToWorkerType]: (m: Obj, issues: Issue[]) => Extract<ToW
   watch: (m, issues) => ({ v: PROTOCOL_VERSION, type: 'watch', clients: checkWatch(m, issues) }),
   step_back: () => ({ v: PROTOCOL_VERSION, type: 'step_back' }),
   seek: (m, issues) => ({ v: PROTOCOL_VERSION, type: 'seek', to: checkSeek(m, issues) }),
+  export_pcap: () => ({ v: PROTOCOL_VERSION, type: 'export_pcap' }),
 };
 
 /** Checks the envelope shared by both directions: an object, this protocol's version, a known type. */
@@ -79,6 +80,7 @@ const FROM_WORKER: Record<FromWorkerType, readonly string[]> = {
   result: ['frame', 'result'],
   shell_out: [],
   acted: ['action'],
+  pcap: ['bytes'],
   error: ['issues'],
 };
 

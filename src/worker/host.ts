@@ -2,7 +2,9 @@
 // clock. Stepping is the simulator's (step / runUntil / runToEnd); this file only decides *when* to step, from
 // wall time × speed. It never reads time itself, so tests drive it with a fake clock and a fake simulation.
 import { parseToWorker } from './check.ts';
+import { pcapFile } from './pcap.ts';
 import {
+  MAX_PCAP_PACKETS,
   PROTOCOL_VERSION,
   assertNever,
   type ErrorCode,
@@ -115,6 +117,11 @@ export class SimHost {
         return this.withRun(msg.type, (r) => {
           r.sim.watch(msg.clients);
           this.frame(r);
+        });
+      case 'export_pcap':
+        return this.withRun(msg.type, (r) => {
+          const c = r.sim.capture(MAX_PCAP_PACKETS);
+          this.post({ type: 'pcap', gen: r.gen, bytes: pcapFile(c.packets), packets: c.packets.length, truncated: c.truncated });
         });
       case 'step_back':
         return this.withRun(msg.type, (r) => {

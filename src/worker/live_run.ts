@@ -11,6 +11,7 @@ import { run_command } from '../kernel/proc/shell.ts';
 import type { NstatHistory } from '../kernel/proc/nstat.ts';
 import { sysctl_check_write } from '../kernel/sysctl.ts';
 import { frameOf, type Drained } from './frame.ts';
+import type { CapturedPacket } from './pcap.ts';
 import { resultView } from './result_view.ts';
 import { KNOB_NAMES, MAX_LOG, MAX_PACKETS, MAX_WATCHED, type KnobName, type ActNote, type Issue, type LiveAction, type ResultView, type SeekTarget, type SimFrame } from './protocol.ts';
 
@@ -86,10 +87,34 @@ export class LiveRun {
   private checkpoints: Checkpoint[] = [];
   private checkpoint_every = CHECKPOINT_EVERY;
 
-  constructor(readonly scenario: Scenario) {
+  /** a copy that replays the run to capture its packets: no checkpoints, no decision log, every packet kept */
+  private readonly capturing: boolean;
+
+  constructor(readonly scenario: Scenario, opts: { capture?: boolean } = {}) {
+    this.capturing = opts.capture ?? false;
     this.sim = this.fresh();
-    this.checkpoint();
+    if (this.capturing) {
+      this.sim.host.trace = false;
+      this.sim.tap = { clients: null };
+    } else {
+      this.checkpoint();
+    }
   }
+
+  /**
+   * Every packet of the run so far, for a capture file: a separate replay from the start with the same changes
+   * (the run itself is not touched). At most `limit` packets; `truncated` says when there were more.
+   */
+  capture(limit: number): { packets: CapturedPacket[]; truncated: boolean } {
+    const copy = new LiveRun(this.scenario, { capture: true });
+    copy.future = [...this.acts];
+    copy.capture_limit = limit;
+    copy.forward(this.sim.events, this.sim.now_ns);
+    const tap = copy.sim.tap_packets;
+    return { packets: tap.slice(0, limit).map((p) => ({ t_ns: p.t_ns, seg: p.seg })), truncated: tap.length > limit };
+  }
+
+  private capture_limit = Infinity;
 
   private fresh(): Simulation {
     const sim = new Simulation(this.scenario, { trace: true, recordPackets: false, recordClients: false });
@@ -283,6 +308,7 @@ export class LiveRun {
   }
 
   private maybeCheckpoint(): void {
+    if (this.capturing) return;
     const last = this.checkpoints[this.checkpoints.length - 1];
     if (last && this.sim.events - last.events < this.checkpoint_every) return;
     // a copy costs about one step per socket or client it holds: space copies of a big state further apart, so
@@ -368,7 +394,7 @@ export class LiveRun {
   private replayTo(events: number, t_ns: number): void {
     const sim = this.sim;
     let n = 0;
-    while (sim.events < events) {
+    while (sim.events < events && sim.tap_packets.length <= this.capture_limit) {
       const next = sim.next_time();
       if (next === null || next > t_ns) break;
       sim.step();
@@ -387,7 +413,7 @@ export class LiveRun {
       this.log_skipped += drop;
       sim.log.splice(0, drop);
     }
-    if (sim.tap_packets.length > MAX_PACKETS) {
+    if (sim.tap_packets.length > MAX_PACKETS && !this.capturing) {
       const drop = sim.tap_packets.length - MAX_PACKETS;
       this.packet_seq += drop;
       sim.tap_packets.splice(0, drop);

@@ -1,6 +1,7 @@
 // What the worker's host needs from a run: exactly the public surface of live_run.ts's LiveRun, written as an
 // interface so the host can be driven by a fake in unit tests (the real one is wired in open.ts).
 import type { ActOutcome, ShellAnswer } from './live_run.ts';
+import type { CapturedPacket } from './pcap.ts';
 import type { ErrorCode, Issue, LiveAction, ResultView, ScenarioMeta, SeekTarget, SimFrame } from './protocol.ts';
 
 export interface RunPort {
@@ -20,6 +21,8 @@ export interface RunPort {
   reset(): void;
   stepBack(): void;
   seek(to: SeekTarget): void;
+  /** every packet of the run so far (a separate replay) */
+  capture(limit: number): { packets: CapturedPacket[]; truncated: boolean };
 }
 
 /** Turns scenario text into a ready run, or says why it cannot. Never throws for bad input. */

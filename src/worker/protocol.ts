@@ -40,7 +40,9 @@ export type ToWorkerBody =
   /** undo the last kernel event (replay from the nearest checkpoint) */
   | { readonly type: 'step_back' }
   /** move the run to a moment: after `events` kernel events, or to simulated time t_ms (back or forward) */
-  | { readonly type: 'seek'; readonly to: SeekTarget };
+  | { readonly type: 'seek'; readonly to: SeekTarget }
+  /** every packet of the run so far as a pcap file (answered with 'pcap') */
+  | { readonly type: 'export_pcap' };
 export type SeekTarget = { readonly events: number } | { readonly t_ms: number };
 export type ToWorker = ToWorkerBody & { readonly v: ProtocolVersion };
 export type ToWorkerType = ToWorker['type'];
@@ -63,6 +65,8 @@ export type FromWorkerBody =
   | { readonly type: 'shell_out'; readonly gen: number; readonly id: number; readonly line: string; readonly stdout: string; readonly stderr: string; readonly exit: number }
   /** an 'act' was applied; notes say what it does and does not change yet */
   | { readonly type: 'acted'; readonly gen: number; readonly action: LiveAction; readonly notes: readonly ActNote[] }
+  /** a pcap file of the run so far (at most MAX_PCAP_PACKETS packets; truncated when there were more) */
+  | { readonly type: 'pcap'; readonly gen: number; readonly bytes: Uint8Array; readonly packets: number; readonly truncated: boolean }
   /** gen null: not about a run (a malformed message) */
   | { readonly type: 'error'; readonly gen: number | null; readonly code: ErrorCode; readonly issues: readonly Issue[] };
 export type FromWorker = FromWorkerBody & { readonly v: ProtocolVersion };
@@ -162,6 +166,8 @@ export const MAX_ITEMS = 64;
 export const MAX_PACKETS = 200;
 export const MAX_LOG = 100;
 export const MAX_WATCHED = 8;
+/** a capture keeps at most this many packets (about 17 MB) */
+export const MAX_PCAP_PACKETS = 200_000;
 /** the longest scenario text a 'load' may carry: a scenario file is small, anything longer could only be a mistake
  *  or an attack on the worker's memory (the page refuses such a file or link before sending it) */
 export const MAX_SCENARIO_CHARS = 1_000_000;

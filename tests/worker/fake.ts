@@ -85,6 +85,10 @@ export class FakeSim implements RunPort {
     this.now_ns = 0;
   }
 
+  capture(): { packets: []; truncated: boolean } {
+    return { packets: [], truncated: false };
+  }
+
   stepBack(): void {
     this.seek({ events: Math.max(0, this.steps - 1) });
   }

@@ -2,7 +2,7 @@
 // fixed viewBox stretched to its host by CSS (preserveAspectRatio none, non-scaling stroke), so it needs no
 // measuring and no resize observer. The y axis spans the history's own min..max: the line shows *when* the counter
 // moved; how much is the number beside it. A flat history is a flat line along the bottom.
-import { area, curveStepAfter, line, scaleLinear, select } from 'd3';
+import { select } from 'd3';
 import type { View } from './queues.ts';
 
 export interface SparkPoint {
@@ -26,26 +26,33 @@ export interface SparkPaths {
   readonly area: string;
 }
 
-/** The line and the filled area under it, in a w×h box; null for no points. */
+/**
+ * The line and the filled area under it, in a w×h box; null for no points. Written by hand rather than with
+ * d3.line: only the moves make vertices (a quiet counter is one horizontal run), and eleven of these are redrawn
+ * on every frame.
+ */
 export function sparklinePaths(points: readonly SparkPoint[], w = SPARK_W, h = SPARK_H): SparkPaths | null {
-  if (points.length === 0) return null;
-  // one point (just after a load or a reset) draws as a flat history over the whole width
-  const pts = points.length === 1 ? [points[0], { t: points[0].t + 1, v: points[0].v }] : points;
+  const n = points.length;
+  if (n === 0) return null;
   let lo = Infinity;
   let hi = -Infinity;
-  for (const p of pts) {
+  for (const p of points) {
     lo = Math.min(lo, p.v);
     hi = Math.max(hi, p.v);
   }
-  const x = scaleLinear().domain([pts[0].t, pts[pts.length - 1].t]).range([0, w]);
-  // a flat history has no span: map it to the bottom rather than dividing by zero
-  const y = hi > lo ? scaleLinear().domain([lo, hi]).range([h - INSET, INSET]) : () => h - INSET;
-  const fx = (p: SparkPoint) => round(x(p.t));
-  const fy = (p: SparkPoint) => round(y(p.v));
-  return {
-    line: line<SparkPoint>(fx, fy).curve(curveStepAfter)(pts) ?? '',
-    area: area<SparkPoint>(fx, h, fy).curve(curveStepAfter)(pts) ?? '',
-  };
+  const t0 = points[0].t;
+  // one point (just after a load or a reset) draws as a flat history over the whole width
+  const sx = points[n - 1].t > t0 ? w / (points[n - 1].t - t0) : 0;
+  // a flat history has no span: it sits on the bottom rather than dividing by zero
+  const sy = hi > lo ? (h - 2 * INSET) / (hi - lo) : 0;
+  const y = (v: number) => round(h - INSET - (v - lo) * sy);
+  // step after: a value holds until the next point's time, then the line goes straight up (or down)
+  let line = `M0,${y(points[0].v)}`;
+  for (let i = 1; i < n; i++) {
+    if (points[i].v !== points[i - 1].v) line += `H${round((points[i].t - t0) * sx)}V${y(points[i].v)}`;
+  }
+  line += `H${w}`;
+  return { line, area: `${line}V${h}H0Z` };
 }
 
 /** two decimals are plenty in a 100×20 box and keep the path strings short */
@@ -61,9 +68,13 @@ export function createSparklineView(el: HTMLElement): View<SparklineInput> {
     .attr('focusable', 'false');
   const fill = svg.append('path').attr('class', 'spark-area');
   const stroke = svg.append('path').attr('class', 'spark-line').attr('vector-effect', 'non-scaling-stroke');
+  let drawn: string | undefined;
   return {
     update({ points }) {
       const p = sparklinePaths(points);
+      // a quiet counter draws the same path frame after frame: leave the DOM alone then
+      if (p?.line === drawn) return;
+      drawn = p?.line;
       fill.attr('d', p?.area ?? null);
       stroke.attr('d', p?.line ?? null);
     },

@@ -9,8 +9,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { AppState } from '../../store/store.ts';
 import { createSparklineView } from '../../viz/sparkline.ts';
 import { useApp, useAppStore, useBridge, useT } from '../context.ts';
-import { numberFormat } from '../i18n/index.ts';
-import { KEY_COUNTERS, counterKey, isKeyCounter, lastMoveKey, nstatName, otherMoved, rateDigits, rateOf, seriesOf, shownCounters, shownRate, valueOf } from './counters.ts';
+import { KEY_COUNTERS, counterKey, formatter, isKeyCounter, lastMoveKey, nstatName, otherMoved, rateDigits, rateOf, seriesOf, shownCounters, shownRate, valueOf } from './counters.ts';
 import './counters.css';
 
 const otherFields = (s: AppState): string[] => {
@@ -77,11 +76,11 @@ function CounterTile({ field, compact = false }: { field: string; compact?: bool
   const pressed = useApp((s) => s.selectedCounter === field);
   const spark = useSparkline(field, !compact);
   const explain = isKeyCounter(field) ? t(counterKey(field)) : null;
-  const rateText = rate === null ? '' : t('counters.rate', { rate: numberFormat(lang, rateDigits(rate)).format(rate) });
+  const rateText = rate === null ? '' : t('counters.rate', { rate: formatter(lang, rateDigits(rate)).format(rate) });
   const title = [
     nstatName(field),
     explain,
-    span_s === null ? null : t('counters.rate_title', { span: numberFormat(lang, 1).format(span_s) }),
+    span_s === null ? null : t('counters.rate_title', { span: formatter(lang, 1).format(span_s) }),
     t(pressed ? 'counters.deselect_title' : 'counters.select_title'),
   ].filter((x) => x !== null).join('\n');
   const cls = ['counter', compact ? 'compact' : 'tile', value === 0 ? 'zero' : '', rate ? 'moving' : ''].filter(Boolean).join(' ');
@@ -90,7 +89,7 @@ function CounterTile({ field, compact = false }: { field: string; compact?: bool
       {/* remounted (so its animation restarts) each time a frame moves the counter */}
       {moveKey !== null && <span key={moveKey} className="flash" aria-hidden="true" />}
       <code className="name">{field}</code>
-      <span className="num value">{value === null ? '–' : numberFormat(lang).format(value)}</span>
+      <span className="num value">{value === null ? '–' : formatter(lang).format(value)}</span>
       {!compact && <span className="spark" ref={spark} aria-hidden="true" />}
       <span className="rate">{rateText}</span>
       {explain !== null && <span className="explain">{explain}</span>}

@@ -5,7 +5,8 @@
 import type { CounterField, Counters } from '../../worker/protocol.ts';
 import type { AppState } from '../../store/store.ts';
 import type { CounterPoint } from '../../store/live.ts';
-import type { MsgKey } from '../i18n/index.ts';
+import type { Lang } from '../../store/prefs.ts';
+import { numberFormat, type MsgKey } from '../i18n/index.ts';
 
 export const KEY_COUNTERS = [
   'ListenOverflows',
@@ -106,6 +107,15 @@ export function rateOf(history: readonly CounterPoint[], f: string, window_ms = 
 
 /** Digits a rate is shown with: one decimal below 10/s (a retransmit every few seconds), none above. */
 export const rateDigits = (per_s: number): number => (per_s !== 0 && Math.abs(per_s) < 10 ? 1 : 0);
+
+const formats = new Map<string, Intl.NumberFormat>();
+/** Number formats are costly to build and every tile formats on every frame: one per language and digits. */
+export function formatter(lang: Lang, digits = 0): Intl.NumberFormat {
+  const key = `${lang}|${digits}`;
+  let f = formats.get(key);
+  if (!f) formats.set(key, (f = numberFormat(lang, digits)));
+  return f;
+}
 
 /** The rate rounded as it is shown, so a component re-renders only when the text would change. */
 export function shownRate(history: readonly CounterPoint[], f: string): number | null {

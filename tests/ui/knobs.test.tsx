@@ -146,12 +146,12 @@ describe('knobs panel', () => {
 
   it('accept(): Stop stops calling it, Start resumes at the last pace; a typed interval applies', () => {
     const p = mount(<KnobsPanel />, { first: frameWith({}, { accept_interval_ms: 200 }) });
-    p.click(p.button('Stop'));
+    p.click(p.button('Stop calling accept()'));
     expect(p.acts().at(-1)).toEqual({ kind: 'accept', interval_ms: null });
     p.acted({ kind: 'accept', interval_ms: null }, [], frameWith({}, { accept_interval_ms: null }));
     expect(p.host.textContent).toContain('does not call accept()');
     expect(p.byLabel('accept() every').value).toBe('');
-    p.click(p.button('Start'));
+    p.click(p.button('Start calling accept()'));
     expect(p.acts().at(-1)).toEqual({ kind: 'accept', interval_ms: 200 });
     p.acted({ kind: 'accept', interval_ms: 200 }, [], frameWith({}, { accept_interval_ms: 200 }));
     const every = p.byLabel('accept() every');
@@ -175,6 +175,19 @@ describe('knobs panel', () => {
     p.refuse([{ path: 'action.flood_per_s', message: 'expected a number from 0 to 1000000, got 5000000' }]);
     expect(p.all('[data-testid="knob-refused"]')[0].dataset.row).toBe('traffic');
     expect(flood.value).toBe('0');
+  });
+
+  it('puts tcp_syn_retries with the clients and says why after a change', () => {
+    const p = mount(<KnobsPanel />);
+    const retries = p.byLabel('net.ipv4.tcp_syn_retries');
+    expect(retries.closest('[data-knob]')?.previousElementSibling?.getAttribute('data-knob')).toBe('traffic');
+    p.type(retries, '2');
+    p.key(retries, 'Enter');
+    p.acted({ kind: 'sysctl', name: 'net.ipv4.tcp_syn_retries', value: '2' }, [{ kind: 'client_side', knob: 'net.ipv4.tcp_syn_retries' }], frameWith({ 'net.ipv4.tcp_syn_retries': 2 }));
+    const [notes] = p.all('[data-testid="knob-notes"]');
+    expect(notes.dataset.row).toBe('net.ipv4.tcp_syn_retries');
+    expect(notes.textContent).toContain('read by the connecting side');
+    expect(retries.value).toBe('2');
   });
 
   it('is disabled until a run is loaded', () => {

@@ -43,7 +43,7 @@ export function ListenRow({ fb, disabled }: RowProps) {
       <button type="button" disabled={disabled || field.pending} onClick={() => call(field.text)}>
         {t('knobs.listen_call')}
       </button>
-      <p className="knob-sub" data-testid="knobs-backlog" data-value={backlog ?? ''}>
+      <p className="knob-sub" data-testid="knobs-backlog" data-value={backlog ?? ''} title={t('knobs.listen_now_title')}>
         {backlog === null ? t('knobs.listen_none') : t('knobs.listen_now', { backlog })}
       </p>
       <RowFeedback row="listen" fb={fb} />
@@ -83,7 +83,7 @@ export function AcceptRow({ fb, disabled }: RowProps) {
         />
         <span className="unit">{t('knobs.accept_unit')}</span>
       </div>
-      <button type="button" disabled={disabled || field.pending} aria-pressed={live ? !stopped : undefined} onClick={toggle}>
+      <button type="button" disabled={disabled || field.pending} aria-label={stopped ? t('knobs.accept_start_label') : t('knobs.accept_stop_label')} onClick={toggle}>
         {stopped ? t('knobs.accept_start') : t('knobs.accept_stop')}
       </button>
       <p className="knob-sub">
@@ -128,7 +128,7 @@ export function TrafficRows({ fb, disabled }: RowProps) {
           />
         </div>
       ))}
-      {normal === 0 && flood === 0 && <p className="knob-sub">{t('knobs.traffic_scenario')}</p>}
+      <p className="knob-sub">{t('knobs.traffic_scenario')}</p>
       <RowFeedback row="traffic" fb={fb} />
     </div>
   );

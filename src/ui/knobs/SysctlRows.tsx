@@ -1,6 +1,6 @@
 // The kernel's knobs, written as `sysctl -w name=value` would: the text goes to the worker as typed, the
 // worker applies the proc handler's rule. Each input's accessible name is the sysctl's own name.
-import { KNOB_RULES, type KnobName } from '../../worker/protocol.ts';
+import type { KnobName } from '../../worker/protocol.ts';
 import { useApp, useT } from '../context.ts';
 import type { Translate } from '../i18n/index.ts';
 import { NumberField, useField } from './NumberField.tsx';
@@ -16,17 +16,9 @@ function SysctlName({ name }: { name: KnobName }) {
   return (
     <code>
       <span className="ns">{name.slice(0, dot)}</span>
+      <wbr />
       {name.slice(dot)}
     </code>
-  );
-}
-
-function ClientSideTag() {
-  const t = useT();
-  return (
-    <span className="tag" title={t('knobs.client_side_title')}>
-      {t('knobs.client_side')}
-    </span>
   );
 }
 
@@ -41,7 +33,6 @@ export function SysctlRow({ name, fb, disabled }: { name: KnobName; fb: ActFeedb
         <label htmlFor={id} title={t(aboutKey(name))}>
           <SysctlName name={name} />
         </label>
-        {KNOB_RULES[name].client_side && <ClientSideTag />}
       </div>
       <NumberField
         id={id}
@@ -51,7 +42,9 @@ export function SysctlRow({ name, fb, disabled }: { name: KnobName; fb: ActFeedb
         onApply={(value) => fb.send({ kind: 'sysctl', name, value })}
         hint={
           <>
-            {t(aboutKey(name))} <span className="rule">{ruleText(t, name)}</span> · {t('knobs.keys')}
+            <span className="rule">{ruleText(t, name)}</span> · {t('knobs.keys')}
+            <br />
+            {t(aboutKey(name))}
           </>
         }
       />

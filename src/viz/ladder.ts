@@ -39,6 +39,8 @@ const HEAD_H = 38;
 /** closer than this to the bottom counts as "at the present" */
 const FOLLOW_SLACK = 28;
 const KINDS = ['syn', 'synack', 'ack', 'rst', 'other'] as const;
+/** a cross where a dropped packet ends */
+const DROP_PATH = 'M1.5,1.5 L8.5,8.5 M8.5,1.5 L1.5,8.5';
 
 let views = 0;
 
@@ -46,7 +48,7 @@ let views = 0;
 const drawnRow = new WeakMap<SVGGElement, ArrowRow>();
 
 /** the packet's seq, plus what it is: after a reset with other settings, a seq may name another packet */
-const rowKey = (d: ArrowRow) => `${d.seq}:${d.client}:${d.dir}:${d.flags}:${d.why ?? ''}`;
+const rowKey = (d: ArrowRow) => `${d.seq}:${d.client}:${d.dir}:${d.flags}:${d.why ?? ''}:${d.dropped}`;
 
 type RowSel = Selection<SVGGElement, ArrowRow, SVGGElement, unknown>;
 
@@ -61,6 +63,9 @@ export function createLadderView(host: HTMLElement): View<LadderInput> {
       .attr('markerWidth', 7).attr('markerHeight', 7).attr('orient', 'auto-start-reverse')
       .append('path').attr('d', 'M0,0 L10,5 L0,10 z');
   }
+  defs.append('marker').attr('id', `${uid}-drop`).attr('class', 'head-drop').attr('viewBox', '0 0 10 10').attr('refX', 5).attr('refY', 5)
+    .attr('markerWidth', 9).attr('markerHeight', 9).attr('markerUnits', 'userSpaceOnUse').attr('orient', '0')
+    .append('path').attr('d', DROP_PATH);
   const laneG = body.append('g').attr('class', 'lanes');
   const rowsG = body.append('g').attr('class', 'rows');
   const nowG = body.append('g').attr('class', 'now');
@@ -77,8 +82,12 @@ export function createLadderView(host: HTMLElement): View<LadderInput> {
   let following = true;
 
   const atBottom = () => host.scrollHeight - host.scrollTop - host.clientHeight < FOLLOW_SLACK;
+  /** where the view last scrolled itself to: a scroll event is dispatched later, when more arrows may have come,
+   *  so "not at the bottom" alone does not mean the viewer scrolled away; scrolling above this point does */
+  let autoTop = 0;
   const toPresent = () => {
     host.scrollTop = host.scrollHeight;
+    autoTop = host.scrollTop;
   };
   /** at the next animation frame, when the browser lays the page out anyway (several frames may arrive per paint) */
   let scrollPending = 0;
@@ -89,7 +98,7 @@ export function createLadderView(host: HTMLElement): View<LadderInput> {
     });
   };
   const onScroll = () => {
-    following = atBottom();
+    following = atBottom() || (following && host.scrollTop >= autoTop - 1);
     followBtn.attr('hidden', following ? '' : null);
   };
   host.addEventListener('scroll', onScroll);
@@ -157,16 +166,17 @@ export function createLadderView(host: HTMLElement): View<LadderInput> {
       .data(l.rows, rowKey)
       .join((enter) => {
         const g = enter.append('g')
-          .attr('class', (d) => `row kind-${d.kind}${d.rtx ? ' rtx' : ''}${d.cookie ? ' cookie' : ''} dir-${d.dir}`)
+          .attr('class', (d) => `row kind-${d.kind}${d.rtx ? ' rtx' : ''}${d.cookie ? ' cookie' : ''}${d.dropped ? ' dropped' : ''} dir-${d.dir}`)
           .attr('data-testid', 'ladder-arrow')
           .attr('data-seq', (d) => d.seq)
           .attr('data-client', (d) => d.client)
           .attr('data-flags', (d) => d.flags)
-          .attr('data-why', (d) => d.why ?? '');
+          .attr('data-why', (d) => d.why ?? '')
+          .attr('data-dropped', (d) => (d.dropped ? 'true' : null));
         g.append('title').text((d) => input.describe(d));
         g.append('line').attr('class', 'sep').attr('x1', GUTTER - 4).attr('y1', -6).attr('y2', -6);
         g.append('text').attr('class', 'time').attr('x', GUTTER - 8).attr('text-anchor', 'end').attr('y', (d) => d.y1 - d.y + 4);
-        g.append('line').attr('class', 'arrow').attr('marker-end', (d) => `url(#${uid}-${d.kind})`);
+        g.append('line').attr('class', 'arrow').attr('marker-end', (d) => `url(#${uid}-${d.dropped ? 'drop' : d.kind})`);
         const label = g.append('text').attr('class', 'label').attr('text-anchor', 'middle').attr('y', (d) => d.y1 - d.y - 3);
         label.append('tspan').attr('class', 'flag').text((d) => d.label);
         label.filter((d) => d.note !== null).append('tspan').attr('class', 'note').attr('dx', 4).text((d) => d.note ?? '');

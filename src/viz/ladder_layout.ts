@@ -12,6 +12,8 @@ export interface LadderPacket {
   readonly client: number;
   readonly flags: string;
   readonly why: string | null;
+  /** the server dropped it (client → server only): why, in words, for the arrow's note */
+  readonly drop?: string | null;
 }
 
 export type ArrowKind = 'syn' | 'synack' | 'ack' | 'rst' | 'other';
@@ -51,6 +53,8 @@ export interface ArrowRow {
   /** a retransmission: the client's SYN again, or the server's SYN-ACK again */
   readonly rtx: boolean;
   readonly cookie: boolean;
+  /** the server dropped it: the arrow ends in a cross */
+  readonly dropped: boolean;
   /** top of the row */
   readonly y: number;
   /** the arrow, from sender to receiver, slanting down as time does */
@@ -62,7 +66,7 @@ export interface ArrowRow {
   readonly label_x: number;
   /** SYN, SYN-ACK, ACK, RST */
   readonly label: string;
-  /** what is special about it (retry 2, retransmitted by the timer, cookie), or null */
+  /** what is special about it (retry 2, retransmitted by the timer, cookie, dropped and why), or null */
   readonly note: string | null;
   /** the time, written only where it differs from the row above */
   readonly time: string | null;
@@ -137,13 +141,15 @@ export function layoutLadder(packets: readonly LadderPacket[], ids: readonly num
     else if (p.why === 'synack_rtx_syn') [rtx, note] = [true, words.rtx_syn];
     const cookie = p.why === 'synack_cookie';
     if (cookie) note = words.cookie;
+    const dropped = p.dir === 'in' && p.drop != null;
+    if (dropped) note = note === null ? p.drop! : `${note} · ${p.drop}`;
     const gap = prevT !== null && p.t_ms - prevT >= GAP_MS;
     if (gap) y += GAP_H;
     const [from, to] = p.dir === 'in' ? [cx, lanes.server_x] : [lanes.server_x, cx];
     const toward = Math.sign(to - from);
     rows.push({
-      seq: p.seq, t_ms: p.t_ms, client: p.client, dir: p.dir, flags: p.flags, why: p.why, kind, rtx, cookie, y,
-      x1: from + toward * END_INSET, y1: y + ARROW_TOP, x2: to - toward * END_INSET, y2: y + ARROW_TOP + SLANT,
+      seq: p.seq, t_ms: p.t_ms, client: p.client, dir: p.dir, flags: p.flags, why: p.why, kind, rtx, cookie, dropped, y,
+      x1: from + toward * END_INSET, y1: y + ARROW_TOP, x2: dropped ? to : to - toward * END_INSET, y2: y + ARROW_TOP + SLANT,
       label_x: (from + to) / 2,
       label: LABEL[kind] ?? p.flags,
       note,

@@ -1,6 +1,7 @@
 // The packet ladder and the clients' view against the real worker: a client reset by tcp_abort_on_overflow gets
 // a RST on its lane and reads "refused"; with a slow accept() the first client's handshake is SYN → SYN-ACK → ACK;
-// clients whose ACK found the accept queue full are "stalled" while their SYN-ACK is retransmitted.
+// clients whose ACK found the accept queue full (the ACK ends in a cross) are "stalled" while their SYN-ACK is
+// retransmitted.
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { test, expect, type Page } from '@playwright/test';
@@ -65,14 +66,28 @@ test('accept-overflow: a stalled client sees its SYN-ACK again (timer) and ACKs 
   await page.getByRole('button', { name: 'Play' }).click();
   await expect(page.locator('[data-testid="ladder-arrow"][data-client="11"][data-why="synack_rtx_timer"]').first()).toBeVisible({ timeout: 30_000 });
   await page.getByRole('button', { name: 'Pause' }).click();
+  // while playing, the ladder followed the present: its last arrow is in view
+  const follow = page.getByRole('button', { name: '↓ Follow the present' });
+  await expect(follow).toBeHidden();
+  await expect(page.locator('[data-testid="ladder-arrow"]').last()).toBeInViewport();
+  // scrolled up to read, it stops following and offers the way back
+  await page.locator('.ladder-host').evaluate((el) => el.scrollTo({ top: 0 }));
+  await expect(follow).toBeVisible();
+  await follow.click();
+  await expect(follow).toBeHidden();
+  await expect(page.locator('[data-testid="ladder-arrow"]').last()).toBeInViewport();
   await expect(page.getByTestId('watched-11')).toHaveAttribute('data-experience', 'stalled');
   await expect(page.locator('.ladder-body .rtx').first()).toBeVisible();
   await page.screenshot({ path: `${SHOTS}ladder-accept-overflow.png` });
   await page.getByRole('button', { name: 'Run to end' }).click();
   await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'done');
   expect(await flagsOf(page, 11)).toEqual(['SYN', 'SYN|ACK', 'ACK', 'SYN|ACK', 'ACK', 'SYN|ACK', 'ACK']);
-  // client 19 never got a SYN-ACK: its SYNs are retries
+  // every ACK of client 11 found the accept queue full and was dropped: that is why it is stalled
+  await expect(page.locator('[data-testid="ladder-arrow"][data-client="11"][data-flags="ACK"]:not([data-dropped])')).toHaveCount(0);
+  await expect(page.locator('[data-testid="ladder-arrow"][data-client="11"][data-flags="ACK"][data-dropped]')).toHaveCount(3);
+  // client 19 never got a SYN-ACK: its SYN and every retry were dropped
   await expect(page.locator('[data-testid="ladder-arrow"][data-client="19"].rtx').first()).toBeAttached();
+  await expect(page.locator('[data-testid="ladder-arrow"][data-client="19"]:not([data-dropped])')).toHaveCount(0);
   await page.screenshot({ path: `${SHOTS}ladder-accept-overflow-end.png` });
   expect(problems).toEqual([]);
 });

@@ -9,7 +9,7 @@ import { createAppStore } from '../../src/store/store.ts';
 import { AppContext } from '../../src/ui/context.ts';
 import { PacketsPanel } from '../../src/ui/packets/PacketsPanel.tsx';
 import {
-  MAX_WATCHED, PROTOCOL_VERSION as v, type FromWorker, type PacketView, type SimFrame, type ToWorkerBody, type WatchedClient,
+  MAX_WATCHED, PROTOCOL_VERSION as v, type FromWorker, type LogLine, type PacketView, type SimFrame, type ToWorkerBody, type WatchedClient,
 } from '../../src/worker/protocol.ts';
 import { META } from '../worker/fake.ts';
 import { NO_CLIENTS, makeFrame } from '../fixtures/frames.ts';
@@ -47,7 +47,7 @@ function mount(lang: 'en' | 'zh-CN' = 'en') {
     store,
     sent,
     loaded: (ids: number[], packets: PacketView[] = []) => send({ v, type: 'loaded', gen: 0, meta: { ...META, clients: { normal: 20, spoofed: 0 } }, frame: frame({ replace: true, packets }, ids) }),
-    frame: (ids: number[], packets: PacketView[], t_ms = 5) => send({ v, type: 'frame', gen: 0, frame: frame({ t_ms, packets }, ids) }),
+    frame: (ids: number[], packets: PacketView[], t_ms = 5, log: LogLine[] = []) => send({ v, type: 'frame', gen: 0, frame: frame({ t_ms, packets, log }, ids) }),
   };
 }
 
@@ -78,6 +78,16 @@ describe('PacketsPanel', () => {
     expect([...document.querySelectorAll('.lane-client')].map((l) => l.getAttribute('data-client'))).toEqual(['0', '1']);
     expect(document.querySelector('.lane-client .sub')?.textContent).toBe('retrying');
     expect(document.querySelector('.now-time')?.textContent).toBe('0.005 s');
+  });
+
+  it('marks the packets the listener dropped, from the decisions of the same frame', () => {
+    const p = mount();
+    p.loaded([11]);
+    const log: LogLine[] = [{ seq: 1, t_ms: 4, fn: 'tcp_check_req', code: 'req_overflow_acked', mib: ['ListenOverflows', 'ListenDrops'], client: 11, req: 1, sock: null, args: {} }];
+    p.frame([11], [P(3, 11, 'out', 'SYN|ACK', 'synack'), P(4, 11, 'in', 'ACK')], 5, log);
+    expect(bySeq(4)!.getAttribute('data-dropped')).toBe('true');
+    expect(bySeq(4)!.querySelector('.note')?.textContent).toBe('dropped: accept queue full');
+    expect(bySeq(3)!.getAttribute('data-dropped')).toBeNull();
   });
 
   it('shows the worker’s watched clients as chips and sends the viewer’s changes as watch', () => {

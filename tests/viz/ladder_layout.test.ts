@@ -102,6 +102,16 @@ describe('layoutLadder', () => {
     expect(l.rows[4].label).toBe('RST');
   });
 
+  it('ends a dropped packet on the server’s lane and says why, after any other note', () => {
+    const ps = [{ ...pkt(0, 0, 'in', 'SYN'), drop: 'dropped: accept queue full' }, { ...pkt(1000, 0, 'in', 'SYN'), drop: 'dropped' }, pkt(3000, 0, 'in', 'SYN')];
+    const l = layoutLadder(ps, [0], 600, words);
+    expect(l.rows.map((r) => [r.dropped, r.note])).toEqual([
+      [true, 'dropped: accept queue full'], [true, 'retry 1 · dropped'], [false, 'retry 2'],
+    ]);
+    expect(l.rows[0].x2).toBe(l.server_x);
+    expect(l.rows[2].x2).toBeGreaterThan(l.server_x);
+  });
+
   it('writes the time only where it changes and opens a gap after a silence', () => {
     const ps = [pkt(0, 0, 'in', 'SYN'), pkt(0, 0, 'out', 'SYN|ACK', 'synack'), pkt(20, 0, 'in', 'ACK'), pkt(20 + GAP_MS, 0, 'out', 'SYN|ACK', 'synack_rtx_timer')];
     const l = layoutLadder(ps, [0], 600, words);

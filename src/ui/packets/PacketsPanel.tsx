@@ -5,13 +5,13 @@ import { useEffect, useRef } from 'react';
 import { createLadderView } from '../../viz/ladder.ts';
 import type { AppState } from '../../store/store.ts';
 import { useAppStore, useT } from '../context.ts';
-import { ladderInput } from './ladder_input.ts';
+import { ladderInputMaker } from './ladder_input.ts';
 import { WatchPicker } from './WatchPicker.tsx';
 import '../clients/experience.css';
 import './packets.css';
 
 /** the parts of the state the ladder draws from: anything else changing (the terminal, the log) is no reason to lay it out again */
-const drawnFrom = (s: AppState) => [s.packets, s.run, s.speed] as const;
+const drawnFrom = (s: AppState) => [s.packets, s.log, s.run, s.speed] as const;
 
 export function PacketsPanel() {
   const t = useT();
@@ -20,13 +20,14 @@ export function PacketsPanel() {
   useEffect(() => {
     if (!host.current) return;
     const view = createLadderView(host.current);
+    const inputOf = ladderInputMaker(t);
     let seen = drawnFrom(store.getState());
-    view.update(ladderInput(store.getState(), t));
+    view.update(inputOf(store.getState()));
     const unsubscribe = store.subscribe((s) => {
       const now = drawnFrom(s);
       if (now.every((x, i) => x === seen[i])) return;
       seen = now;
-      view.update(ladderInput(s, t));
+      view.update(inputOf(s));
     });
     return () => {
       unsubscribe();

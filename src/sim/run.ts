@@ -32,6 +32,8 @@ export interface SimOptions {
 
 export interface LogEntry {
   readonly t_ns: number;
+  /** the event that took it (1 = the first): seeking to { events } shows the state right after it */
+  readonly event: number;
   readonly d: Decision;
   /** the lab client the decision concerns (from its peer, request or child), null if none */
   readonly client: number | null;
@@ -499,7 +501,7 @@ export class Simulation {
           break;
         case 'timer_del': this.req_armed.delete(e.req); break;
         case 'printk': this.dmesg.push({ t_ns: t, text: e.text }); break;
-        case 'decision': this.log.push({ t_ns: t, d: e, client: this.client_of_decision(e) }); break;
+        case 'decision': this.log.push({ t_ns: t, event: this.events, d: e, client: this.client_of_decision(e) }); break;
         case 'wake': break;
         default: {
           const never: never = e;

@@ -2,7 +2,7 @@
 // counters' recent history for rates and sparklines, the terminal's transcript, and the notes an 'act' left.
 // Frames carry only what is new since the previous one (or, with `replace`, the latest up to now after a load,
 // reset or seek), so these are the only copies the page keeps; their caps bound the page's memory.
-import type { ActNote, Counters, LiveAction, LogLine, PacketView, SimFrame } from '../worker/protocol.ts';
+import type { ActNote, Counters, LiveAction, LogLine, PacketView, SimFrame, TimelineMark } from '../worker/protocol.ts';
 
 export const LOG_CAP = 500;
 export const PACKET_CAP = 400;
@@ -42,10 +42,12 @@ export interface LiveSlice {
   readonly selectedCounter: string | null;
   /** client ids the ladder follows ([] = the worker's choice) */
   readonly watch: readonly number[];
+  /** where the key counters moved over the run so far, one mark per (bucket, counter), by bucket */
+  readonly timeline: readonly TimelineMark[];
 }
 
 export const initialLive: LiveSlice = {
-  log: [], log_skipped: 0, packets: [], history: [], terminal: [], notice: null, selectedCounter: null, watch: [],
+  log: [], log_skipped: 0, packets: [], history: [], terminal: [], notice: null, selectedCounter: null, watch: [], timeline: [],
 };
 
 function capped<T>(old: readonly T[], add: readonly T[], cap: number, replace: boolean): readonly T[] {
@@ -56,7 +58,17 @@ function capped<T>(old: readonly T[], add: readonly T[], cap: number, replace: b
 }
 
 /** The live slice after a frame. */
-export function withFrame(s: LiveSlice, f: SimFrame): Pick<LiveSlice, 'log' | 'log_skipped' | 'packets' | 'history'> {
+/** The timeline with a frame's marks: they replace the marks of the same (bucket, counter). */
+function mergeMarks(old: readonly TimelineMark[], add: readonly TimelineMark[], replace: boolean): readonly TimelineMark[] {
+  if (replace) return [...add].sort((a, b) => a.bucket - b.bucket);
+  if (add.length === 0) return old;
+  const key = (m: TimelineMark) => `${m.bucket}:${m.field}`;
+  const byKey = new Map(old.map((m) => [key(m), m]));
+  for (const m of add) byKey.set(key(m), m);
+  return [...byKey.values()].sort((a, b) => a.bucket - b.bucket);
+}
+
+export function withFrame(s: LiveSlice, f: SimFrame): Pick<LiveSlice, 'log' | 'log_skipped' | 'packets' | 'history' | 'timeline'> {
   const point: CounterPoint = { t_ms: f.t_ms, counters: f.counters };
   const last = s.history[s.history.length - 1];
   // a paused Step inside one millisecond still moves the counters: replace the point rather than stack two
@@ -66,6 +78,7 @@ export function withFrame(s: LiveSlice, f: SimFrame): Pick<LiveSlice, 'log' | 'l
     log_skipped: (f.replace ? 0 : s.log_skipped) + f.log_skipped,
     packets: capped(s.packets, f.packets, PACKET_CAP, f.replace),
     history,
+    timeline: mergeMarks(s.timeline, f.timeline, f.replace),
   };
 }
 

@@ -7,7 +7,7 @@ import type { LogEntry, Simulation, TapPacket } from '../sim/run.ts';
 import {
   KNOB_NAMES, MAX_ITEMS,
   type AcceptItem, type ClientExperience, type ClientsView, type Counters, type KnobName, type Knobs, type LogLine,
-  type PacketView, type SimFrame, type SynItem, type WatchedClient,
+  type PacketView, type SimFrame, type SynItem, type TimelineMark, type WatchedClient,
 } from './protocol.ts';
 
 const NS_PER_MS = 1e6;
@@ -25,6 +25,7 @@ export interface FrameInput {
   readonly done: boolean;
   readonly replace: boolean;
   readonly drained: Drained;
+  readonly timeline: TimelineMark[];
 }
 
 /**
@@ -126,7 +127,7 @@ function knobsOf(sim: Simulation): Knobs {
 
 function logLine(seq: number, e: LogEntry): LogLine {
   const d = e.d;
-  return { seq, t_ms: ms(e.t_ns), fn: d.fn, code: d.code, mib: d.mib, client: e.client, req: d.req ?? null, sock: d.sock ?? null, args: d.args ?? {} };
+  return { seq, t_ms: ms(e.t_ns), event: e.event, fn: d.fn, code: d.code, mib: d.mib, client: e.client, req: d.req ?? null, sock: d.sock ?? null, args: d.args ?? {} };
 }
 
 const FLAG_NAMES: readonly [number, string][] = [[TCPHDR_SYN, 'SYN'], [TCPHDR_RST, 'RST'], [TCPHDR_FIN, 'FIN'], [TCPHDR_PSH, 'PSH'], [TCPHDR_ACK, 'ACK']];
@@ -165,5 +166,6 @@ export function frameOf(sim: Simulation, input: FrameInput): SimFrame {
     log: input.drained.lines.map((x) => logLine(x.seq, x.e)),
     log_skipped: input.drained.skipped,
     clients: clientsView(sim),
+    timeline: input.timeline,
   };
 }

@@ -11,6 +11,7 @@ import { run_command } from '../kernel/proc/shell.ts';
 import type { NstatHistory } from '../kernel/proc/nstat.ts';
 import { sysctl_check_write } from '../kernel/sysctl.ts';
 import { frameOf, type Drained } from './frame.ts';
+import { Timeline } from './timeline.ts';
 import type { CapturedPacket } from './pcap.ts';
 import { resultView } from './result_view.ts';
 import { KNOB_NAMES, MAX_LOG, MAX_PACKETS, MAX_WATCHED, type KnobName, type ActNote, type Issue, type LiveAction, type ResultView, type SeekTarget, type SimFrame } from './protocol.ts';
@@ -92,6 +93,7 @@ export class LiveRun {
 
   constructor(readonly scenario: Scenario, opts: { capture?: boolean } = {}) {
     this.capturing = opts.capture ?? false;
+    this.timeline = new Timeline(Math.round(scenario.duration_ms * 1e6));
     this.sim = this.fresh();
     if (this.capturing) {
       this.sim.host.trace = false;
@@ -115,6 +117,7 @@ export class LiveRun {
   }
 
   private capture_limit = Infinity;
+  private readonly timeline: Timeline;
 
   private fresh(): Simulation {
     const sim = new Simulation(this.scenario, { trace: true, recordPackets: false, recordClients: false });
@@ -154,7 +157,7 @@ export class LiveRun {
     const drained = this.drain();
     const replace = this.replace;
     this.replace = false;
-    return frameOf(this.sim, { playing, done: this.done(), replace, drained });
+    return frameOf(this.sim, { playing, done: this.done(), replace, drained, timeline: this.timeline.take(replace) });
   }
 
   result(): ResultView {
@@ -165,6 +168,7 @@ export class LiveRun {
   private drain(): Drained {
     const sim = this.sim;
     const log = sim.log;
+    this.timeline.add(log);
     const keep = log.length > MAX_LOG ? log.length - MAX_LOG : 0;
     const skipped = this.log_skipped + keep;
     this.log_seq += skipped;
@@ -197,6 +201,7 @@ export class LiveRun {
     this.future = [];
     const now = this.sim.events;
     this.checkpoints = this.checkpoints.filter((c) => c.events <= now);
+    if (this.timeline.counted > now) this.timeline.truncate(now, this.sim.now_ns);
     this.acts.push({ events: this.sim.events, t_ns: this.sim.now_ns, action });
     this.sim.act(action);
     this.result_cache = null;
@@ -356,11 +361,13 @@ export class LiveRun {
     const cp = this.checkpointBefore(events, t_ns);
     // back: from the latest checkpoint before the target; forward: from it too when it is ahead of the present
     if (back || cp.events > this.sim.events) this.restore(cp);
-    // the log only needs the decisions just before the target: replay the bulk without recording them
+    // the log only needs the decisions just before the target, and the timeline those of events it has not
+    // counted yet: replay the rest without recording decisions
     const sim = this.sim;
+    const counted = this.timeline.counted;
     sim.host.trace = false;
-    if ('events' in to) this.forward(events - TRACED_TAIL_EVENTS, t_ns);
-    else this.forward(events, t_ns - TRACED_TAIL_NS);
+    if ('events' in to) this.forward(Math.min(counted, events - TRACED_TAIL_EVENTS), t_ns);
+    else this.forward(counted, t_ns - TRACED_TAIL_NS);
     sim.host.trace = true;
     this.forward(events, t_ns);
     this.result_cache = null;
@@ -408,6 +415,7 @@ export class LiveRun {
   /** Keeps only what a frame can carry of the log and the tap (a replayed flood makes millions of each). */
   private trim(): void {
     const sim = this.sim;
+    this.timeline.add(sim.log);
     if (sim.log.length > MAX_LOG) {
       const drop = sim.log.length - MAX_LOG;
       this.log_skipped += drop;

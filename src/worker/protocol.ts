@@ -159,6 +159,22 @@ export interface SimFrame {
   readonly log: readonly LogLine[];
   readonly log_skipped: number;
   readonly clients: ClientsView;
+  /** where the key counters moved over the run so far, by time bucket: the buckets that changed since the
+   *  previous frame (all of them when `replace`) */
+  readonly timeline: TimelineMark[];
+}
+
+/** The timeline splits the run into TIMELINE_BUCKETS equal stretches of simulated time. */
+export const TIMELINE_BUCKETS = 400;
+
+/** In one bucket, how often a counter moved and the first event that moved it (seek there to see why). */
+export interface TimelineMark {
+  readonly bucket: number;
+  readonly field: CounterField;
+  /** how many times it moved in the bucket (a decision that moves it twice counts twice) */
+  readonly moves: number;
+  /** the first event in the bucket that moved it: seek({ events }) shows its packet and decision */
+  readonly first_event: number;
 }
 
 /** Frame bounds: a frame's size does not grow with the queues or the traffic. */
@@ -218,6 +234,8 @@ export interface LogLine {
   /** increasing number of the decision in the run */
   readonly seq: number;
   readonly t_ms: number;
+  /** the event that took it (seek({ events: event }) shows the state right after it) */
+  readonly event: number;
   /** the kernel function (KernelFn) and the branch (DecisionCode) */
   readonly fn: string;
   readonly code: string;

@@ -16,7 +16,7 @@ function preset(name: string, patch: Record<string, unknown> = {}): LiveRun {
 
 /** The state part of a frame (what must be identical after time travel); log and packets are deltas. */
 function state(f: SimFrame) {
-  const { log: _l, packets: _p, replace: _r, playing: _g, log_skipped: _s, ...rest } = f;
+  const { log: _l, packets: _p, replace: _r, playing: _g, log_skipped: _s, timeline: _t, ...rest } = f;
   return rest;
 }
 
@@ -197,5 +197,33 @@ describe('LiveRun time travel', () => {
     expect(f.log.length).toBeGreaterThan(0);
     expect(f.log[f.log.length - 1].t_ms).toBeLessThanOrEqual(2000);
     expect(r.frame(false).replace).toBe(false);
+  });
+});
+
+describe('LiveRun timeline', () => {
+  it('marks where the key counters moved, and each mark seeks to the decision that moved it', () => {
+    const r = preset('slow-accept');
+    r.runToEnd();
+    const marks = r.frame(false).timeline;
+    const overflows = marks.filter((m) => m.field === 'ListenOverflows');
+    expect(overflows.reduce((n, m) => n + m.moves, 0)).toBe(r.frame(false).counters.ListenOverflows ?? -1);
+    const first = overflows.sort((a, b) => a.first_event - b.first_event)[0];
+    r.seek({ events: first.first_event });
+    const f = r.frame(false);
+    expect(f.events).toBe(first.first_event);
+    expect(f.counters.ListenOverflows).toBe(1);
+    const last = f.log[f.log.length - 1];
+    expect(last.event).toBe(first.first_event);
+    expect(last.mib).toContain('ListenOverflows');
+  });
+
+  it('sends only the changed marks between frames, and all of them after a seek', () => {
+    const r = preset('slow-accept');
+    r.runUntil(3000e6);
+    const all = r.frame(false).timeline.length;
+    r.runUntil(3100e6);
+    expect(r.frame(false).timeline.length).toBeLessThan(all);
+    r.seek({ t_ms: 1000 });
+    expect(r.frame(false).timeline.length).toBeGreaterThanOrEqual(all);
   });
 });

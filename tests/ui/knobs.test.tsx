@@ -26,7 +26,7 @@ describe('knobs panel', () => {
     expect(p.byLabel('listen(fd, backlog)').value).toBe('511');
     expect(p.byLabel('accept() every').value).toBe('200');
     expect(p.host.querySelector('[data-testid="knobs-backlog"]')?.getAttribute('data-value')).toBe('128');
-    expect(p.host.textContent).toContain('only when the SYN queue overflows');
+    expect(p.host.textContent).toContain('only when the SYN queue is full');
     expect(p.host.textContent).toContain('One accept() every 200 ms: at most 5 connections a second');
   });
 
@@ -104,11 +104,11 @@ describe('knobs panel', () => {
   });
 
   it('after a new somaxconn says why the listener keeps its backlog and offers listen() again', () => {
-    const p = mount(<KnobsPanel />, { first: frameWith({}, { listen_backlog: 4096 }, { backlog: 4096 }) });
+    const p = mount(<KnobsPanel />, { first: frameWith({}, { listen_backlog: 4096 }, { backlog: 4096, events: 7 }) });
     const input = p.byLabel(SOMAXCONN);
     p.type(input, '128');
     p.key(input, 'Enter');
-    const after = frameWith({ 'net.core.somaxconn': 128 }, { listen_backlog: 4096 }, { backlog: 4096 });
+    const after = frameWith({ 'net.core.somaxconn': 128 }, { listen_backlog: 4096 }, { backlog: 4096, events: 7 });
     p.acted({ kind: 'sysctl', name: SOMAXCONN, value: '128' }, [{ kind: 'next_listen', knob: SOMAXCONN, backlog_now: 4096, backlog_after_listen: 128 }], after);
     const notes = p.all('[data-testid="knob-notes"]');
     expect(notes).toHaveLength(1);
@@ -121,12 +121,15 @@ describe('knobs panel', () => {
 
     p.click(p.button('Call listen(fd, 4096) again'));
     expect(p.acts().at(-1)).toEqual({ kind: 'listen', backlog: 4096 });
-    p.acted({ kind: 'listen', backlog: 4096 }, [{ kind: 'capped', requested: 4096, somaxconn: 128 }, { kind: 'backlog_changed', from: 4096, to: 128 }], frameWith({ 'net.core.somaxconn': 128 }, { listen_backlog: 4096 }, { backlog: 128 }));
+    p.acted({ kind: 'listen', backlog: 4096 }, [{ kind: 'capped', requested: 4096, somaxconn: 128 }, { kind: 'backlog_changed', from: 4096, to: 128 }], frameWith({ 'net.core.somaxconn': 128 }, { listen_backlog: 4096 }, { backlog: 128, events: 7 }));
     const [listenNotes] = p.all('[data-testid="knob-notes"]');
     expect(listenNotes.dataset.row).toBe('listen');
     expect(listenNotes.textContent).toContain('listen(fd, 4096) was capped at somaxconn = 128');
     expect(listenNotes.textContent).toContain('from 4096 to 128');
     expect(p.host.querySelector('[data-testid="knobs-backlog"]')?.getAttribute('data-value')).toBe('128');
+    // stepped back to before the change: the notes no longer describe the run
+    p.frame(frameWith({}, { listen_backlog: 4096 }, { backlog: 4096, events: 0 }));
+    expect(p.all('[data-testid="knob-notes"]')).toHaveLength(0);
   });
 
   it('tcp_syncookies: a choice of 0, 1, 2 that stays on the kernel’s value until the frame changes', () => {
@@ -202,7 +205,7 @@ describe('knobs panel', () => {
     const p = mount(<KnobsPanel />, { lang: 'zh-CN' });
     expect(p.byLabel(SOMAXCONN).value).toBe('4096');
     expect(p.host.textContent).toContain('内核（sysctl -w）');
-    expect(p.host.textContent).toContain('仅在半连接队列溢出时');
+    expect(p.host.textContent).toContain('仅在半连接队列已满时');
     expect(p.button('调用 listen()')).toBeTruthy();
   });
 });

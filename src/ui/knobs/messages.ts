@@ -19,7 +19,7 @@ export const knobsEn = {
   'knobs.keys': 'Enter applies · Esc cancels',
 
   'knobs.cookies.0': 'off',
-  'knobs.cookies.1': 'only when the SYN queue overflows',
+  'knobs.cookies.1': 'only when the SYN queue is full',
   'knobs.cookies.2': 'always',
   'knobs.cookies.other': 'value {v}',
   'knobs.cookies.now': '{v}: {meaning}',
@@ -79,7 +79,7 @@ export const knobsZhCN: Readonly<Record<keyof typeof knobsEn, string>> = {
   'knobs.keys': '回车应用 · Esc 取消',
 
   'knobs.cookies.0': '关闭',
-  'knobs.cookies.1': '仅在半连接队列溢出时',
+  'knobs.cookies.1': '仅在半连接队列已满时',
   'knobs.cookies.2': '始终',
   'knobs.cookies.other': '取值 {v}',
   'knobs.cookies.now': '{v}：{meaning}',

@@ -6,7 +6,7 @@ import { useCallback, useState } from 'react';
 import type { ActNote, KnobName, LiveAction } from '../../worker/protocol.ts';
 import type { Problem } from '../../store/run.ts';
 import type { ActNotice } from '../../store/live.ts';
-import { useApp, useBridge } from '../context.ts';
+import { useApp, useAppStore, useBridge } from '../context.ts';
 
 export type RowKey = KnobName | 'listen' | 'accept' | 'traffic';
 
@@ -41,6 +41,15 @@ export function useActFeedback(): ActFeedback {
   const notice = useApp((s) => s.notice);
   const [sent, setSent] = useState<Sent | null>(null);
   const [hidden, setHidden] = useState<{ notice: ActNotice | null; problem: Problem | null }>({ notice: null, problem: null });
+  // the kernel events run when the notice came: once the run is moved back before it (step back, seek), its notes
+  // describe a change that has not happened yet, so they go
+  const store = useAppStore();
+  const [noticeAt, setNoticeAt] = useState<{ notice: ActNotice | null; events: number }>({ notice, events: 0 });
+  if (noticeAt.notice !== notice) {
+    const r = store.getState().run;
+    setNoticeAt({ notice, events: r.phase === 'live' ? r.frame.events : 0 });
+  }
+  const undone = useApp((s) => s.run.phase === 'live' && s.run.frame.events < noticeAt.events);
 
   const send = useCallback(
     (action: LiveAction) => {
@@ -66,7 +75,7 @@ export function useActFeedback(): ActFeedback {
   };
 
   const notes = (row: RowKey): readonly ActNote[] | null =>
-    notice !== null && notice !== hidden.notice && rowOf(notice.action) === row && notice.notes.length > 0 ? notice.notes : null;
+    notice !== null && notice !== hidden.notice && !undone && rowOf(notice.action) === row && notice.notes.length > 0 ? notice.notes : null;
 
   const dismiss = (row: RowKey) => {
     setHidden({

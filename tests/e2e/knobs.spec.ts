@@ -59,6 +59,8 @@ test('a new somaxconn waits for the next listen(); calling listen() again applie
   await expect(listenNotes).toHaveAttribute('data-row', 'listen');
   await expect(listenNotes).toContainText('listen(fd, 128) was capped at somaxconn = 64');
   await expect(listenNotes).toContainText('from 8 to 64');
+  await expect(page.getByRole('button', { name: 'Call listen()', exact: true })).toBeEnabled();
+  await expect(page.getByLabel('listen(fd, backlog)', { exact: true })).not.toHaveAttribute('aria-busy', 'true');
   await page.screenshot({ path: `${SHOTS}knobs-listen-again.png` });
   await page.locator('section.knobs').screenshot({ path: `${SHOTS}knobs-panel-listen-again.png` });
   expect(problems).toEqual([]);

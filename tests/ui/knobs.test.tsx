@@ -127,6 +127,9 @@ describe('knobs panel', () => {
     expect(listenNotes.textContent).toContain('listen(fd, 4096) was capped at somaxconn = 128');
     expect(listenNotes.textContent).toContain('from 4096 to 128');
     expect(p.host.querySelector('[data-testid="knobs-backlog"]')?.getAttribute('data-value')).toBe('128');
+    // answered: the listen() field and button are ready again (nothing typed there, so nothing to wait for)
+    expect(p.button('Call listen()').disabled).toBe(false);
+    expect(p.byLabel('listen(fd, backlog)').getAttribute('aria-busy')).toBe('false');
     // stepped back to before the change: the notes no longer describe the run
     p.frame(frameWith({}, { listen_backlog: 4096 }, { backlog: 4096, events: 0 }));
     expect(p.all('[data-testid="knob-notes"]')).toHaveLength(0);

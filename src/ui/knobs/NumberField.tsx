@@ -32,7 +32,7 @@ export function useField(current: number | null, state: RowState): Field {
     const answered = typed.kind === 'pending' && state.kind !== 'pending';
     const same = typed.draft !== null && typed.draft.trim() !== '' && Number(typed.draft) === current;
     const drop = (answered && (state.kind === 'refused' || same)) || (typed.settling && current !== typed.current);
-    const settling = answered ? state.kind !== 'refused' && !same : typed.settling && !drop;
+    const settling = answered ? state.kind !== 'refused' && typed.draft !== null && !same : typed.settling && !drop;
     setTyped({ draft: drop ? null : typed.draft, settling, kind: state.kind, current });
   }
   const shown = current === null ? '' : String(current);

@@ -8,7 +8,9 @@ export type RunState =
   | { readonly phase: 'live'; readonly meta: ScenarioMeta; readonly frame: SimFrame; readonly result: ResultView | null };
 
 export interface Problem {
-  readonly code: ErrorCode | 'presets_failed' | 'fetch_failed';
+  /** the worker's codes, and the page's own: the preset list or a preset file did not load; a file or link was
+   *  refused before it reached the worker (too_large, bad_link: not base64url of UTF-8 text, read_failed) */
+  readonly code: ErrorCode | 'presets_failed' | 'fetch_failed' | 'too_large' | 'bad_link' | 'read_failed';
   readonly issues: readonly Issue[];
 }
 

@@ -2,6 +2,7 @@
 // text, as the file it came from, named after the scenario).
 import { useRef } from 'react';
 import { useApp, useBridge, useT } from '../context.ts';
+import { saveFile } from '../save_file.ts';
 import { importFile } from './importFile.ts';
 
 export function ImportButton() {
@@ -30,16 +31,6 @@ export function ImportButton() {
   );
 }
 
-function download(text: string, file: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file;
-  a.click();
-  // the download has started once click() returns; the URL is not needed after this task
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
-
 export function ExportButton() {
   const t = useT();
   const text = useApp((s) => s.scenarioText);
@@ -51,7 +42,7 @@ export function ExportButton() {
       data-testid="export"
       title={t('scenario.export_hint', { file })}
       disabled={text === null || name === null}
-      onClick={() => text !== null && download(text, file)}
+      onClick={() => text !== null && saveFile(file, text, 'application/json')}
     >
       {t('scenario.export')}
     </button>

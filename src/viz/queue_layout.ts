@@ -14,7 +14,7 @@ const MAX_SCALE = 1.9;
 
 /** label column (queue name, count), gutter (SYN in / accept() out), right margin (the ACK connector) */
 export const LABEL_W = 122;
-export const GUTTER_W = 52;
+export const GUTTER_W = 64;
 export const RIGHT_W = 46;
 const ROW_H = 40;
 /** height of a slot (the row minus a margin) */
@@ -23,9 +23,9 @@ export const SLOT_H = 34;
 const BAND_A = 34;
 const BAND_B = 52;
 
-/** widest slot; above MAX_SLOTS slots (or thinner than MIN_PITCH) a row becomes a bar */
+/** widest slot; above MAX_SLOTS slots (or thinner than MIN_PITCH) a row becomes a bar (backlog 128 + 1 keeps slots) */
 export const SLOT_MAX_W = 40;
-export const MAX_SLOTS = 128;
+export const MAX_SLOTS = 129;
 const MIN_PITCH = 2.5;
 /** token pitch in bar mode */
 export const STRIP_PITCH = 13;

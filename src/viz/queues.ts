@@ -26,7 +26,7 @@ export interface View<T> {
 export type QueueFrame = Pick<
   SimFrame,
   't_ms' | 'playing' | 'replace' | 'syn_queue' | 'accept_queue' | 'syn_items' | 'accept_items' | 'log' | 'log_skipped' | 'counters'
-> & { readonly clients?: Pick<SimFrame['clients'], 'watched'> };
+>;
 
 export interface QueuesLabels {
   readonly syn: string;
@@ -45,7 +45,7 @@ export interface QueuesLabels {
   readonly num: (n: number) => string;
   /** a decision code, for a marker's tooltip */
   readonly caption: (code: string) => string;
-  readonly reqTitle: (t: Token, secondsLeft: number | null) => string;
+  readonly reqTitle: (t: Token) => string;
   readonly childTitle: (t: Token) => string;
 }
 
@@ -153,14 +153,21 @@ export function createQueuesView(el: HTMLElement, opts: QueuesOptions = {}): Vie
     drawPaths(L, g, lab);
     drawRow(L, g.syn, lab.syn, lab.synHint, lab);
     drawRow(L, g.accept, lab.accept, lab.acceptHint, lab);
-    const spoofedIds = new Set((f?.clients?.watched ?? []).filter((c) => c.kind === 'spoofed').map((c) => c.id));
-    const tokens = f ? tokensOf(L, g.syn, g.accept, f.syn_items ?? [], f.accept_items ?? [], (c) => c < 0 || spoofedIds.has(c)) : [];
+    // a client outside the lab's addresses is a spoofed source (frames do not say which lab clients are spoofed)
+    const tokens = f ? tokensOf(L, g.syn, g.accept, f.syn_items ?? [], f.accept_items ?? [], (c) => c < 0) : [];
     drawTokens(L, g, tokens, f?.t_ms ?? 0, lab, news, ms);
     drawMoreText(L, g, tokens, lab);
     drawMarkers(L, lab);
   }
 
+  /** what the static parts were last drawn for (they change with the size, the limits and the language only) */
+  const drawnFor = { paths: '', syn: '', accept: '' };
+
   function drawPaths(L: Layout, g: Record<Side, RowGeom>, lab: QueuesLabels): void {
+    arc.classed('lit', board.list().some((m) => m.place === 'arc' && m.closedAt === null));
+    const sig = `${L.W}|${L.H}|${g.syn.mode}|${g.syn.x0}|${g.accept.mode}|${g.accept.x0}|${lab.synIn}|${lab.acceptOut}|${lab.ack}|${lab.cookieArc}`;
+    if (drawnFor.paths === sig) return;
+    drawnFor.paths = sig;
     const listening = g.syn.mode !== 'none' || g.accept.mode !== 'none';
     paths.classed('off', !listening);
     const synX0 = g.syn.mode === 'none' ? L.xa : g.syn.x0;
@@ -177,14 +184,15 @@ export function createQueuesView(el: HTMLElement, opts: QueuesOptions = {}): Vie
     const ly = L.bandB.top + 12;
     arcPath.attr('d', arcD(L));
     arcText.attr('x', L.gutterX + 34).attr('y', ly - 4).text(lab.cookieArc);
-    const lit = board.list().some((m) => m.place === 'arc' && m.closedAt === null);
-    arc.classed('lit', lit);
   }
 
   function drawRow(L: Layout, g: RowGeom, name: string, hint: string, lab: QueuesLabels): void {
     const box = g.side === 'syn' ? L.syn : L.accept;
     const full = g.limit > 0 && g.len >= g.limit;
     const status = lab.status(g.len, g.limit) + (full ? ` · ${lab.full}` : '');
+    const sig = `${L.W}|${L.H}|${g.mode}|${g.n}|${g.len}|${g.limit}|${name}|${hint}|${status}`;
+    if (drawnFor[g.side] === sig) return;
+    drawnFor[g.side] = sig;
     const row = rows[g.side]
       .classed('full', full)
       .attr('data-len', g.len)
@@ -221,7 +229,7 @@ export function createQueuesView(el: HTMLElement, opts: QueuesOptions = {}): Vie
     timers.keep(new Set(shown.keys()));
     const plan = news?.fresh ? planTokens(prev, tokens) : null;
     const sel = tokenLayer.selectAll<SVGGElement, Token>('g.tok:not(.gone)').data(tokens, (d) => d.key);
-    const entered = sel.enter().append('g').attr('class', 'tok').each(function () {
+    const entered = sel.enter().append('g').attr('class', 'tok').attr('data-key', (d) => d.key).each(function () {
       const n = select(this);
       n.append('title');
       n.append('circle').attr('class', 'ring').attr('pathLength', 100);
@@ -237,8 +245,7 @@ export function createQueuesView(el: HTMLElement, opts: QueuesOptions = {}): Vie
     const all = entered.merge(sel);
     all.each(function (d) {
       const geom = g[d.side];
-      const left = d.timer_ms === null ? null : timers.fraction(d.key, d.timer_ms, t_ms);
-      paintToken(this, d, geom, left, d.timer_ms === null ? null : (d.timer_ms - t_ms) / 1000, lab);
+      paintToken(this, d, geom, d.timer_ms === null ? null : timers.fraction(d.key, d.timer_ms, t_ms), lab);
     });
     if (!plan || ms === 0) return;
     entered.each(function (d) {
@@ -289,27 +296,42 @@ export function createQueuesView(el: HTMLElement, opts: QueuesOptions = {}): Vie
     animate(node, [{ transform: from, opacity: 1 }, to], how === 'expired' || how === 'reset' ? Math.max(ms, 350) : ms, () => node.remove());
   }
 
-  function paintToken(node: SVGGElement, d: Token, geom: RowGeom, left: number | null, secondsLeft: number | null, lab: QueuesLabels): void {
+  /** What a token node shows, so a frame that changes nothing about it touches nothing in the DOM. */
+  const painted = new WeakMap<SVGGElement, { look: string; at: string; ring: string }>();
+
+  function paintToken(node: SVGGElement, d: Token, geom: RowGeom, left: number | null, lab: QueuesLabels): void {
+    const memo = painted.get(node) ?? { look: '', at: '', ring: '' };
+    painted.set(node, memo);
+    const at = tr(d.x, d.y);
+    if (memo.at !== at) node.style.transform = memo.at = at;
     const big = isBig(geom);
+    const ring = big && left !== null ? (100 * (1 - left)).toFixed(1) : 'none';
     const r = geom.tokenR;
+    const title = d.side === 'syn' ? lab.reqTitle(d) : lab.childTitle(d);
+    const look = `${d.side}|${d.spoofed}|${d.cookie}|${d.acked}|${d.client}|${d.retrans}|${geom.mode}|${geom.pitch}|${r}|${title}`;
+    if (memo.ring !== ring) {
+      const el = node.querySelector<SVGCircleElement>('circle.ring')!;
+      el.style.display = ring === 'none' ? 'none' : '';
+      if (ring !== 'none') el.style.strokeDashoffset = ring;
+      memo.ring = ring;
+    }
+    if (memo.look === look) return;
+    memo.look = look;
     const slotMode = geom.mode === 'slots';
     // thin slots: the token is the slot's own shape; else a circle (request) or a rounded square (child)
     const w = big || !slotMode ? 2 * r : Math.max(0.75, geom.pitch * 0.7);
     const h = big || !slotMode ? 2 * r : SLOT_H * 0.72;
     const rx = d.side === 'syn' ? Math.min(w, h) / 2 : Math.min(4, w / 3);
-    const n = select(node)
-      .attr('class', `tok ${d.side}${d.spoofed ? ' spoofed' : ''}${d.cookie ? ' cookie' : ''}${d.acked ? ' acked' : ''}${big ? ' big' : ''}`)
-      .style('transform', tr(d.x, d.y));
+    const n = select(node).attr('class', `tok ${d.side}${d.spoofed ? ' spoofed' : ''}${d.cookie ? ' cookie' : ''}${d.acked ? ' acked' : ''}${big ? ' big' : ''}`);
     n.select('rect.body').attr('x', -w / 2).attr('y', -h / 2).attr('width', w).attr('height', h).style('rx', `${rx}px`);
-    const ring = big && left !== null;
-    n.select('circle.ring').attr('r', r + 2.4).style('display', ring ? '' : 'none').style('stroke-dashoffset', ring ? (100 * (1 - left)).toFixed(1) : '0');
+    n.select('circle.ring').attr('r', r + 2.4);
     const label = big && r >= 9 && d.client >= 0 && !d.spoofed ? String(d.client) : '';
     n.select('text.lbl').attr('y', 3.5).style('font-size', `${label.length > 3 ? 8 : FONT.token}px`).text(label.length > 5 ? '' : label);
     const badge = big && d.retrans > 0 ? String(d.retrans) : '';
     n.select('g.badge').style('display', badge ? '' : 'none').attr('transform', `translate(${(r * 0.78).toFixed(1)},${(-r * 0.78).toFixed(1)})`)
       .call((b) => b.select('circle').attr('r', 5.5))
       .call((b) => b.select('text').attr('y', 3).text(badge));
-    n.select('title').text(d.side === 'syn' ? lab.reqTitle(d, secondsLeft) : lab.childTitle(d));
+    n.select('title').text(title);
   }
 
   /** "+N more": the entries a frame does not carry (or the rows cannot draw), after the last token. */

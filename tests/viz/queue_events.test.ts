@@ -6,7 +6,7 @@ import type { CounterField, LogLine } from '../../src/worker/protocol.ts';
 
 let seq = 0;
 const line = (code: string, mib: CounterField[], over: Partial<LogLine> = {}): LogLine =>
-  ({ seq: seq++, t_ms: 0, fn: 'f', code, mib, client: 1, req: null, sock: null, args: {}, ...over });
+  ({ seq: seq++, t_ms: 0, fn: 'f', code, mib, client: 1, req: null, sock: null, args: {}, ...over }) as LogLine;
 const QFULL: CounterField[] = ['InSegs', 'TCPReqQFullDrop', 'ListenDrops'];
 
 describe('frameEvents', () => {

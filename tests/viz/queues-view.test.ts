@@ -17,7 +17,7 @@ const syn = (id: number, over: Partial<SynItem> = {}): SynItem => ({ id, client:
 const child = (id: number, from_req: number | null, over: Partial<AcceptItem> = {}): AcceptItem => ({ id, client: id, cookie: false, from_req, ...over });
 let seq = 0;
 const line = (code: string, mib: CounterField[], over: Partial<LogLine> = {}): LogLine =>
-  ({ seq: seq++, t_ms: 0, fn: 'f', code, mib, client: 1, req: null, sock: null, args: {}, ...over });
+  ({ seq: seq++, t_ms: 0, fn: 'f', code, mib, client: 1, req: null, sock: null, args: {}, ...over }) as LogLine;
 
 let host: HTMLElement;
 let view: View<QueuesInput> | null = null;
@@ -37,7 +37,7 @@ afterEach(() => {
 
 const row = (id: string) => host.querySelector(`[data-testid="${id}"]`)!;
 const tokens = () => [...host.querySelectorAll<SVGGElement>('g.tok:not(.gone)')];
-const keyed = () => new Map(tokens().map((n) => [(n as unknown as { __data__: { key: string } }).__data__.key, n]));
+const keyed = () => new Map(tokens().map((n) => [n.getAttribute('data-key')!, n]));
 
 describe('queues view', () => {
   it('shows each queue’s length and limit on the stable hooks', () => {

@@ -6,7 +6,7 @@ import { queuesEn } from './messages.ts';
 
 export function queuesLabels(t: Translate, lang: Lang): QueuesLabels {
   const int = numberFormat(lang);
-  const dec = numberFormat(lang, 1);
+  const sec = numberFormat(lang, 3);
   const num = (n: number) => int.format(n);
   return {
     syn: t('queues.syn'),
@@ -25,9 +25,9 @@ export function queuesLabels(t: Translate, lang: Lang): QueuesLabels {
       const key = `queues.why.${code}`;
       return key in queuesEn ? t(key as MsgKey) : code;
     },
-    reqTitle: (tok, left) => {
+    reqTitle: (tok) => {
       const who = tok.spoofed ? t('queues.req_spoofed', { id: tok.req ?? '' }) : t('queues.req', { id: tok.req ?? '', client: tok.client });
-      const timer = left === null ? '' : ` · ${t('queues.req_timer', { retrans: tok.retrans, left: dec.format(Math.max(0, left)) })}`;
+      const timer = tok.timer_ms === null ? '' : `\n${t('queues.req_timer', { retrans: tok.retrans, at: sec.format(tok.timer_ms / 1000) })}`;
       return `${who}${timer}${tok.acked ? `\n${t('queues.req_acked')}` : ''}`;
     },
     childTitle: (tok) => {

@@ -8,7 +8,8 @@ const problemKey = (code: Problem['code']): MsgKey => `problem.${code}`;
 export function ProblemBanner() {
   const t = useT();
   const problem = useApp((s) => s.problem);
-  if (!problem) return null;
+  // a refused knob change is shown next to the knob, with the kernel's rule: not a page-wide problem
+  if (!problem || problem.code === 'bad_action') return null;
   return (
     <section className="problem" role="alert" data-testid="problem" data-code={problem.code}>
       <strong>{t('problem.heading')}</strong> {t(problemKey(problem.code))}

@@ -3,11 +3,12 @@
 import { validateScenario } from '../src/sim/validate.ts';
 
 export const FLOOD_RATE = 10_000; // SYN/s
+export const FLOOD_NAME = 'bench-page-flood-10k';
 
 export function floodScenario(duration_ms: number): string {
   const json = {
     format: 'backlog-scenario/1',
-    name: 'bench-page-flood-10k',
+    name: FLOOD_NAME,
     description: `npm run bench (page): ${FLOOD_RATE} spoofed SYN/s, 20 normal clients/s, backlog 128, accept every 100 ms`,
     title: 'Bench: 10,000 SYN/s flood',
     title_zh: '基准：每秒 10,000 个 SYN 的洪泛',

@@ -1,5 +1,5 @@
 // A tiny static server for the built page (no vite preview: no fixed port to clash with other runs). It listens on
-// a free port the OS picks, and serves `extra` files (path → body) on top of the build folder.
+// a free port the OS picks.
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
@@ -19,16 +19,14 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveStatic(root: string, extra: ReadonlyMap<string, string>): Promise<StaticServer> {
+export async function serveStatic(root: string): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
-    const body = extra.get(path);
     const send = (status: number, data: string | Buffer, type: string) => {
       res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
       res.end(data);
     };
-    if (body !== undefined) return send(200, body, TYPES[extname(path)] ?? 'application/octet-stream');
     if (!file.startsWith(root + sep) && file !== root) return send(403, 'forbidden', 'text/plain');
     readFile(file).then(
       (data) => send(200, data, TYPES[extname(file)] ?? 'application/octet-stream'),

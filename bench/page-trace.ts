@@ -31,6 +31,8 @@ export interface MainThreadFigures {
   readonly activity_ms: Record<Activity, number>;
   /** from the first to the last frame start, ms */
   readonly span_ms: number;
+  /** busy time of the page's dedicated worker threads (the simulation) over the same span, ms; null: none seen */
+  readonly worker_busy_ms: number | null;
 }
 
 const ACTIVITY: Record<string, Activity> = {
@@ -133,11 +135,15 @@ export function analyseTrace(events: readonly TraceEvent[]): MainThreadFigures |
   // top-level tasks; the two names nest (same task), so take their union
   const tasks = xs.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask');
   const starts = mine.filter((e) => e.name === 'BeginMainThreadFrame').map((e) => e.ts).sort((a, b) => a - b);
+  const workers = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === main.pid && e.args?.name === 'DedicatedWorker thread').map((e) => e.tid));
+  const workerTasks = events.filter((e) => e.ph === 'X' && e.pid === main.pid && workers.has(e.tid) && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask'));
   return {
     busy_per_frame_ms: busyBetween(starts, merge(tasks.map((e) => [e.ts, e.ts + (e.dur ?? 0)]))).map((us) => us / 1000),
     cpu_per_frame_ms: cpuBetween(starts, tasks).map((us) => us / 1000),
     activity_ms: selfTimes(xs),
     span_ms: starts.length > 1 ? (starts[starts.length - 1] - starts[0]) / 1000 : 0,
+    worker_busy_ms: workers.size === 0 || starts.length < 2 ? null
+      : busyBetween([starts[0], starts[starts.length - 1]], merge(workerTasks.map((e) => [e.ts, e.ts + (e.dur ?? 0)])))[0] / 1000,
   };
 }
 

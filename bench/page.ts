@@ -1,9 +1,10 @@
 // The page benchmark of `npm run bench` (also alone: `npm run bench:page`). Issue: p95 frame time and worker→page
 // bytes per second while animating a 10,000 SYN/s flood at 1× in headless Chromium, and the gzip size of the
 // initial JavaScript; goals p95 ≤ 16.7 ms and ≤ 150 kB. It prints figures and asserts nothing; without Chromium it
-// prints the bundle figures and says the browser part was skipped.
+// prints the bundle figures and says the browser part was skipped. `npm run bench:page -- --commit <rev>` measures
+// a commit's files instead of the working tree (which other work in progress may leave unbuildable).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -11,43 +12,55 @@ import type { Browser, Page } from '@playwright/test';
 import { startupChunks, type Chunk } from './page-bundle.ts';
 import { charsPerSource, decodeMappings, sourceLabel, type SourceMapV3 } from './page-sourcemap.ts';
 import { frameLabel, selfTime, type ChunkMaps, type CpuProfile } from './page-profile.ts';
-import { analyseTrace, parseTrace, TRACE_CATEGORIES, type Activity } from './page-trace.ts';
+import { analyseTrace, parseTrace, TRACE_CATEGORIES, type Activity, type MainThreadFigures } from './page-trace.ts';
 import { probe, TALLY_INIT, type ProbeResult } from './page-probe.ts';
-import { floodScenario, FLOOD_RATE } from './page-scenario.ts';
+import { floodScenario, FLOOD_NAME, FLOOD_RATE } from './page-scenario.ts';
 import { serveStatic } from './page-server.ts';
 import { kB, ms, pct, percentile, top, verdict } from './page-stats.ts';
 
-// BENCH_PAGE_ROOT: measure another checkout of the app (e.g. `git worktree add /tmp/old <commit>`) with this bench
-const ROOT = process.env.BENCH_PAGE_ROOT ?? fileURLToPath(new URL('..', import.meta.url));
+const REPO = fileURLToPath(new URL('..', import.meta.url));
 const FRAME_GOAL_MS = 16.7;
 const SIZE_GOAL_BYTES = 150_000;
 const VIEWPORT = { width: 1366, height: 768 };
-const PRESET = 'bench-flood-10k';
 
 export interface PageBenchOptions {
   /** a shorter window (5 s instead of 8 s) */
   readonly quick?: boolean;
+  /** measure this commit (git archive into a temporary folder) instead of the working tree */
+  readonly commit?: string;
 }
 
 const say = (line = '') => console.log(line);
+const T0 = Date.now();
+/** BENCH_PAGE_DEBUG=1: when each phase starts, on stderr; the trace kept in the temporary folder */
+const phase = (what: string) => process.env.BENCH_PAGE_DEBUG && console.error(`[page bench +${((Date.now() - T0) / 1000).toFixed(1)} s] ${what}`);
 const row = (label: string, text: string) => say(`    ${label.padEnd(32)}${text}`);
 const seconds = (x: number) => `${(x / 1000).toFixed(1)} s`;
 
-function commit(): string {
+const git = (...args: string[]) => execFileSync('git', args, { cwd: REPO, encoding: 'utf8' }).trim();
+
+/** the working tree, or a commit's files in a temporary folder; with a label naming the commit */
+function appSource(rev: string | undefined, tmp: string): { root: string; label: string } {
+  if (rev !== undefined) {
+    const root = join(tmp, 'app');
+    mkdirSync(root);
+    execFileSync('sh', ['-c', 'git archive "$1" | tar -x -C "$2"', 'sh', rev, root], { cwd: REPO });
+    symlinkSync(join(REPO, 'node_modules'), join(root, 'node_modules'));
+    return { root, label: `${git('rev-parse', '--short', rev)} (committed files only)` };
+  }
   try {
-    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' }).trim() !== '';
-    return dirty ? `${head} + uncommitted changes` : head;
+    const dirty = git('status', '--porcelain', '--untracked-files=no') !== '';
+    return { root: REPO, label: `${git('rev-parse', '--short', 'HEAD')}${dirty ? ' + uncommitted changes' : ''}` };
   } catch {
-    return 'unknown commit';
+    return { root: REPO, label: 'unknown commit' };
   }
 }
 
-async function buildPage(outDir: string): Promise<void> {
+async function buildPage(root: string, outDir: string): Promise<void> {
   const { build } = await import('vite');
   // 'hidden' source maps: the same JavaScript as `vite build` (no sourceMappingURL comment), plus maps the bench
   // reads to attribute bytes and CPU time to source files
-  await build({ root: ROOT, logLevel: 'error', build: { outDir, emptyOutDir: true, sourcemap: 'hidden' } });
+  await build({ root, logLevel: 'error', build: { outDir, emptyOutDir: true, sourcemap: 'hidden' } });
 }
 
 function readMap(outDir: string, file: string): SourceMapV3 | null {
@@ -61,9 +74,10 @@ function reportBundle(outDir: string, chunks: readonly Chunk[]): void {
   const sum = (cs: readonly Chunk[]) => cs.reduce((s, c) => s + c.gzip, 0);
   const total = sum(chunks);
   const names = (cs: readonly Chunk[]) => cs.map((c) => `${basename(c.file)} ${kB(c.gzip)}`).join(' + ');
-  row('initial JS, page (gzip -9)', `${names(page)} = ${kB(sum(page))}`);
-  row('initial JS, worker (gzip -9)', `${names(worker) || 'none found'} = ${kB(sum(worker))} (started at load: counted)`);
-  row('initial JS, total', `${kB(total)} (${kB(chunks.reduce((s, c) => s + c.raw, 0))} minified)   goal ≤ ${kB(SIZE_GOAL_BYTES)}: ${verdict(total <= SIZE_GOAL_BYTES)}`);
+  const goal = (bytes: number) => `goal ≤ ${kB(SIZE_GOAL_BYTES)}: ${verdict(bytes <= SIZE_GOAL_BYTES)}`;
+  row('initial JS, page (gzip -9)', `${names(page)} = ${kB(sum(page))}   ${goal(sum(page))}`);
+  row('initial JS, worker (gzip -9)', `${names(worker) || 'none found'} = ${kB(sum(worker))} (fetched at start: no scenario runs without it)`);
+  row('initial JS, page + worker', `${kB(total)} (${kB(chunks.reduce((s, c) => s + c.raw, 0))} minified)   ${goal(total)}`);
   // which sources fill the page's chunks (minified characters; gzip does not split per source)
   const bySource = new Map<string, number>();
   for (const c of page) {
@@ -93,22 +107,15 @@ async function launch(): Promise<Browser | string> {
   }
 }
 
-/** the built presets plus the bench's flood, so the page opens it like any preset (?preset=) */
-function presetOverlay(outDir: string, duration_ms: number): Map<string, string> {
-  const index = JSON.parse(readFileSync(join(outDir, 'scenarios', 'index.json'), 'utf8')) as { presets: unknown[] };
-  index.presets.push({ id: PRESET, file: `${PRESET}.json`, title: 'Bench: 10,000 SYN/s flood', title_zh: '基准：每秒 10,000 个 SYN' });
-  return new Map([
-    ['/scenarios/index.json', JSON.stringify(index)],
-    [`/scenarios/${PRESET}.json`, floodScenario(duration_ms)],
-  ]);
-}
-
-/** load the flood, set 1×, press Play; null when playing, else what went wrong */
-async function startFlood(page: Page, url: string, problems: string[]): Promise<string | null> {
-  await page.goto(`${url}?lang=en&preset=${PRESET}`);
+/** open the flood by a #scenario= link, set 1×, press Play; null when playing, else what went wrong */
+async function startFlood(page: Page, url: string, scenario: string, problems: string[]): Promise<string | null> {
+  await page.goto(`${url}?lang=en#scenario=${Buffer.from(scenario, 'utf8').toString('base64url')}`);
   const play = page.getByRole('button', { name: 'Play', exact: true });
   try {
     await play.waitFor({ timeout: 20_000 });
+    // a link the page refuses falls back to a preset: make sure the flood is what runs
+    const name = await page.getByTestId('scenario-title').getAttribute('data-name', { timeout: 20_000 });
+    if (name !== FLOOD_NAME) throw new Error(`the page runs ${JSON.stringify(name)}, not the flood`);
     for (let t = 0; !(await play.isEnabled()); t += 250) {
       if (t > 20_000) throw new Error('Play stayed disabled');
       await page.waitForTimeout(250);
@@ -130,10 +137,28 @@ interface Windows {
 }
 
 interface Measured {
-  readonly probe: ProbeResult;
-  readonly trace: ReturnType<typeof analyseTrace>;
-  readonly profile: CpuProfile;
+  /** each part, or why it is missing */
+  readonly probe: ProbeResult | string;
+  readonly trace: MainThreadFigures | string;
+  readonly profile: CpuProfile | string;
 }
+
+/** a page that keeps its main thread blocked answers late or never: give each step a deadline */
+async function within<T>(what: string, ms: number, p: Promise<T>): Promise<T | string> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<string>((resolve) => {
+    timer = setTimeout(() => resolve(`${what}: no answer within ${seconds(ms)} (the page's main thread is blocked)`), ms);
+  });
+  try {
+    return await Promise.race([p, late]);
+  } catch (e) {
+    return `${what}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const GRACE_MS = 60_000;
 
 /**
  * Three windows one after the other, so the instruments do not load the figures they do not report: the frame
@@ -141,18 +166,28 @@ interface Measured {
  * profile (which source's code runs).
  */
 async function measure(browser: Browser, page: Page, w: Windows): Promise<Measured> {
-  const result = (await page.evaluate(probe(w.frames_ms))) as ProbeResult;
-  await browser.startTracing(page, { categories: TRACE_CATEGORIES });
-  await page.waitForTimeout(w.trace_ms);
-  const trace = analyseTrace(parseTrace(await browser.stopTracing()));
+  phase('frames window');
+  const result = await within('frame probe', w.frames_ms + GRACE_MS, page.evaluate(probe(w.frames_ms)) as Promise<ProbeResult>);
+  phase('trace window');
+  const trace = await within('trace', w.trace_ms + GRACE_MS, (async () => {
+    await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+    await page.waitForTimeout(w.trace_ms);
+    const buf = await browser.stopTracing();
+    if (process.env.BENCH_PAGE_DEBUG) writeFileSync(join(tmpdir(), 'backlog-page-bench-trace.json'), buf);
+    return analyseTrace(parseTrace(buf)) ?? 'trace: no renderer main thread in it (the renderer did not report)';
+  })());
+  phase('CPU profile window');
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
-  await cdp.send('Profiler.start');
-  await page.waitForTimeout(w.profile_ms);
-  const { profile } = await cdp.send('Profiler.stop');
-  await cdp.detach();
-  return { probe: result, trace, profile: profile as unknown as CpuProfile };
+  const profile = await within('CPU profile', w.profile_ms + GRACE_MS, (async () => {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+    await cdp.send('Profiler.start');
+    await page.waitForTimeout(w.profile_ms);
+    return (await cdp.send('Profiler.stop')).profile as unknown as CpuProfile;
+  })());
+  await cdp.detach().catch(() => undefined);
+  phase('done');
+  return { probe: result, trace, profile };
 }
 
 function chunkMaps(outDir: string, chunks: readonly Chunk[]): ChunkMaps {
@@ -164,25 +199,22 @@ function chunkMaps(outDir: string, chunks: readonly Chunk[]): ChunkMaps {
   return maps;
 }
 
-function reportPage(m: Measured, maps: ChunkMaps, profile_ms: number): void {
-  const { intervals, loaf, wall_ms, sim_ms, tally } = m.probe;
-  const vsync = percentile(intervals, 0.5);
+function reportPage(m: Measured, maps: ChunkMaps): void {
+  if (typeof m.probe === 'string') row('frame interval (rAF deltas)', `not measured: ${m.probe}   goal p95 ≤ ${FRAME_GOAL_MS} ms: ${verdict(null)}`);
+  else reportProbe(m.probe);
+  if (typeof m.trace === 'string') row('main-thread work per frame', `not measured: ${m.trace}`);
+  else reportTrace(m.trace);
+  if (typeof m.profile === 'string') row('JS self time (CPU profile)', `not measured: ${m.profile}`);
+  else reportProfile(m.profile, maps);
+}
+
+function reportProbe({ intervals, loaf, wall_ms, sim_ms, tally }: ProbeResult): void {
   // rAF timestamps are vsync-aligned: a frame is late when it took more than one and a half vsync intervals, and
   // "p95 ≤ 16.7 ms" holds exactly when at most 5 % of the frames are late (values like 16.8 ms are timer jitter)
   const late = intervals.filter((d) => d > 1.5 * FRAME_GOAL_MS).length;
   const frameOk = intervals.length === 0 ? null : late <= 0.05 * intervals.length;
-  row('frame interval (rAF deltas)', `p50 ${ms(vsync)}, p95 ${ms(percentile(intervals, 0.95))}, max ${ms(Math.max(...intervals))}; ` +
+  row('frame interval (rAF deltas)', `p50 ${ms(percentile(intervals, 0.5))}, p95 ${ms(percentile(intervals, 0.95))}, max ${ms(Math.max(...intervals))}; ` +
     `${late} of ${intervals.length} frames late (> 25 ms)   goal p95 ≤ ${FRAME_GOAL_MS} ms: ${verdict(frameOk)}`);
-  if (m.trace && m.trace.busy_per_frame_ms.length > 0) {
-    const busy = m.trace.busy_per_frame_ms;
-    const total = Object.values(m.trace.activity_ms).reduce((s, x) => s + x, 0);
-    const cpu = m.trace.cpu_per_frame_ms;
-    row('main-thread work per frame', `p50 ${ms(percentile(busy, 0.5))}, p95 ${ms(percentile(busy, 0.95))}, max ${ms(Math.max(...busy))}; ` +
-      `${busy.filter((b) => b > FRAME_GOAL_MS).length} of ${busy.length} frames over ${FRAME_GOAL_MS} ms; busy ${pct(total, m.trace.span_ms)} of the time (trace)`);
-    row('main-thread CPU per frame', `p50 ${ms(percentile(cpu, 0.5))}, p95 ${ms(percentile(cpu, 0.95))}, max ${ms(Math.max(...cpu))} (thread time: what the page costs, without waits for a busy machine)`);
-    const acts = Object.entries(m.trace.activity_ms) as [Activity, number][];
-    row('main-thread time by activity', acts.sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${pct(v, total)}`).join(', '));
-  } else row('main-thread work per frame', 'not measured (no renderer main thread in the trace)');
   if (loaf) {
     const blocking = loaf.reduce((s, e) => s + e.blocking, 0);
     row('long animation frames ≥ 50 ms', `${loaf.length} (${(loaf.length / (wall_ms / 1000)).toFixed(1)}/s, blocking ${ms(blocking)} in all)`);
@@ -195,30 +227,53 @@ function reportPage(m: Measured, maps: ChunkMaps, profile_ms: number): void {
   } else row('worker→page messages', 'not measured (the page has no __backlogBench tally)');
   const [s0, s1] = sim_ms;
   row('simulated / wall time', s0 !== null && s1 !== null ? `${((s1 - s0) / wall_ms).toFixed(2)} (1× speed asked; window ${ms(wall_ms)})` : 'not shown by the page');
-  const self = selfTime(m.profile, (f) => frameLabel(f, maps));
+}
+
+function reportTrace(t: MainThreadFigures): void {
+  const busy = t.busy_per_frame_ms;
+  const cpu = t.cpu_per_frame_ms;
+  const total = Object.values(t.activity_ms).reduce((s, x) => s + x, 0);
+  row('main-thread work per frame', `p50 ${ms(percentile(busy, 0.5))}, p95 ${ms(percentile(busy, 0.95))}, max ${ms(Math.max(...busy))}; ` +
+    `${busy.filter((b) => b > FRAME_GOAL_MS).length} of ${busy.length} frames over ${FRAME_GOAL_MS} ms; busy ${pct(total, t.span_ms)} of the time (trace)`);
+  row('main-thread CPU per frame', `p50 ${ms(percentile(cpu, 0.5))}, p95 ${ms(percentile(cpu, 0.95))}, max ${ms(Math.max(...cpu))} (thread time: what the page costs, without waits for a busy machine)`);
+  if (t.worker_busy_ms !== null) row('worker thread busy', `${pct(t.worker_busy_ms, t.span_ms)} of the time (trace; the simulation, its frames and checkpoints)`);
+  const acts = Object.entries(t.activity_ms) as [Activity, number][];
+  row('main-thread time by activity', acts.sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${pct(v, total)}`).join(', '));
+}
+
+function reportProfile(profile: CpuProfile, maps: ChunkMaps): void {
+  const self = selfTime(profile, (f) => frameLabel(f, maps));
   // (program) is the browser's own work outside JavaScript (style, layout, paint…), already split up by the trace
   const program = self.get('(program)') ?? 0;
   for (const k of ['(idle)', '(root)', '(program)']) self.delete(k);
   const js = [...self.values()].reduce((a, b) => a + b, 0);
-  row(`JS self time (CPU profile)`, `${ms(js)} of JS in ${seconds(profile_ms)} (+ ${ms(program)} outside JS): ${top(self, 8, ms, js).join(', ')}`);
+  const span = (profile.endTime - profile.startTime) / 1000;
+  row('JS self time (CPU profile)', `${ms(js)} of JS in ${seconds(span)} (+ ${ms(program)} outside JS): ${top(self, 8, ms, js).join(', ')}`);
 }
 
 export async function runPageBench(opts: PageBenchOptions = {}): Promise<void> {
   const w: Windows = opts.quick
     ? { warmup_ms: 1_500, frames_ms: 5_000, trace_ms: 3_000, profile_ms: 3_000 }
     : { warmup_ms: 1_500, frames_ms: 8_000, trace_ms: 4_000, profile_ms: 4_000 };
-  say(`(page) ${FLOOD_RATE.toLocaleString('en')} SYN/s flood animated at 1× in headless Chromium, ${VIEWPORT.width}×${VIEWPORT.height}; commit ${commit()}`);
-  const outDir = mkdtempSync(join(tmpdir(), 'backlog-page-bench-'));
+  const tmp = mkdtempSync(join(tmpdir(), 'backlog-page-bench-'));
+  const outDir = join(tmp, 'dist');
   let browser: Browser | null = null;
   try {
-    await buildPage(outDir);
+    const app = appSource(opts.commit, tmp);
+    say(`(page) ${FLOOD_RATE.toLocaleString('en')} SYN/s flood animated at 1× in headless Chromium, ${VIEWPORT.width}×${VIEWPORT.height}; commit ${app.label}`);
+    phase('build');
+    try {
+      await buildPage(app.root, outDir);
+    } catch (e) {
+      process.exitCode = 1;
+      return say(`    the app did not build: ${(e instanceof Error ? e.message : String(e)).split('\n').slice(0, 8).join(' ')}`);
+    }
     const chunks = startupChunks(outDir);
     reportBundle(outDir, chunks);
     const launched = await launch();
     if (typeof launched === 'string') return say(`    browser part skipped: ${launched}`);
     browser = launched;
-    // the run lasts beyond warm-up, both windows and the page's start, so the flood is on screen throughout
-    const server = await serveStatic(outDir, presetOverlay(outDir, w.warmup_ms + w.frames_ms + w.trace_ms + w.profile_ms + 15_000));
+    const server = await serveStatic(outDir);
     try {
       const page = await browser.newPage({ viewport: VIEWPORT });
       const problems: string[] = [];
@@ -227,23 +282,26 @@ export async function runPageBench(opts: PageBenchOptions = {}): Promise<void> {
         if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
       });
       await page.addInitScript(TALLY_INIT);
-      const failed = await startFlood(page, server.url, problems);
+      phase('page load');
+      // the run lasts beyond warm-up, the windows and the page's start, so the flood is on screen throughout
+      const failed = await startFlood(page, server.url, floodScenario(w.warmup_ms + w.frames_ms + w.trace_ms + w.profile_ms + 15_000), problems);
       if (failed !== null) return say(`    browser part: the page did not start the flood: ${failed}`);
       await page.waitForTimeout(w.warmup_ms);
       const m = await measure(browser, page, w);
       say(`    Chromium ${browser.version()}, software rendering (--disable-gpu), ${cpus().length} CPUs, load average ${loadavg()[0].toFixed(1)}; ` +
         `after ${seconds(w.warmup_ms)} of warm-up: frames ${seconds(w.frames_ms)}, then trace ${seconds(w.trace_ms)}, then CPU profile ${seconds(w.profile_ms)}`);
-      reportPage(m, chunkMaps(outDir, chunks), w.profile_ms);
+      reportPage(m, chunkMaps(outDir, chunks));
       if (problems.length > 0) row('page problems', problems.slice(0, 3).join(' | '));
     } finally {
       await server.close();
     }
   } finally {
     await browser?.close();
-    rmSync(outDir, { recursive: true, force: true });
+    rmSync(tmp, { recursive: true, force: true });
   }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  await runPageBench({ quick: process.argv.includes('--quick') });
+  const at = process.argv.indexOf('--commit');
+  await runPageBench({ quick: process.argv.includes('--quick'), commit: at > 0 ? process.argv[at + 1] : undefined });
 }

@@ -36,6 +36,13 @@ export interface LadderInput {
 }
 
 const HEAD_H = 38;
+/** the cell width the ladder is drawn for at its natural size; a wider cell (1920×1080 on a projector) enlarges
+ *  the whole drawing, text and rows alike, up to MAX_ZOOM */
+const NATURAL_W = 640;
+const MAX_ZOOM = 1.45;
+/** a scroll this soon after the viewer's wheel, touch or key is the viewer's */
+const USER_SCROLL_MS = 700;
+const zoomFor = (width: number) => Math.min(MAX_ZOOM, Math.max(1, width / NATURAL_W));
 /** closer than this to the bottom counts as "at the present" */
 const FOLLOW_SLACK = 28;
 const KINDS = ['syn', 'synack', 'ack', 'rst', 'other'] as const;
@@ -82,12 +89,8 @@ export function createLadderView(host: HTMLElement): View<LadderInput> {
   let following = true;
 
   const atBottom = () => host.scrollHeight - host.scrollTop - host.clientHeight < FOLLOW_SLACK;
-  /** where the view last scrolled itself to: a scroll event is dispatched later, when more arrows may have come,
-   *  so "not at the bottom" alone does not mean the viewer scrolled away; scrolling above this point does */
-  let autoTop = 0;
   const toPresent = () => {
     host.scrollTop = host.scrollHeight;
-    autoTop = host.scrollTop;
   };
   /** at the next animation frame, when the browser lays the page out anyway (several frames may arrive per paint) */
   let scrollPending = 0;
@@ -97,10 +100,30 @@ export function createLadderView(host: HTMLElement): View<LadderInput> {
       if (following) toPresent();
     });
   };
+  // Only the viewer stops the following. Scroll events also come from the view's own scrolling and from the cell
+  // resizing, dispatched late, when more arrows may have come: "not at the bottom" alone means nothing then.
+  let userAt = Number.NEGATIVE_INFINITY;
+  let pressed = false;
+  const byViewer = () => pressed || performance.now() - userAt < USER_SCROLL_MS;
+  const markViewer = () => {
+    userAt = performance.now();
+  };
+  const onPress = () => {
+    pressed = true;
+    markViewer();
+  };
+  const onRelease = () => {
+    pressed = false;
+  };
   const onScroll = () => {
-    following = atBottom() || (following && host.scrollTop >= autoTop - 1);
+    if (atBottom()) following = true;
+    else if (byViewer()) following = false;
     followBtn.attr('hidden', following ? '' : null);
   };
+  const viewerEvents = ['wheel', 'touchmove', 'keydown'] as const;
+  for (const e of viewerEvents) host.addEventListener(e, markViewer, { passive: true });
+  host.addEventListener('pointerdown', onPress);
+  window.addEventListener('pointerup', onRelease);
   host.addEventListener('scroll', onScroll);
   followBtn.on('click', () => {
     following = true;
@@ -109,7 +132,7 @@ export function createLadderView(host: HTMLElement): View<LadderInput> {
   });
 
   function drawHead(l: Ladder, input: LadderInput): void {
-    head.attr('width', l.width);
+    head.attr('width', l.width * zoom).attr('height', HEAD_H * zoom).attr('viewBox', `0 0 ${l.width} ${HEAD_H}`);
     const server = head.selectAll<SVGGElement, null>('g.lane-server').data([null]).join((e) => {
       const g = e.append('g').attr('class', 'lane-head lane-server');
       g.append('text').attr('class', 'title').attr('y', 15).attr('text-anchor', 'middle');
@@ -208,15 +231,16 @@ export function createLadderView(host: HTMLElement): View<LadderInput> {
 
   /** Lays the ladder out again: only when the packets, the lanes or the width changed (not for every frame). */
   function render(input: LadderInput): void {
-    const l = layoutLadder(input.packets, input.lanes.map((h) => h.id), width, input.words);
+    zoom = zoomFor(width);
+    const l = layoutLadder(input.packets, input.lanes.map((h) => h.id), width / zoom, input.words);
     const key = `${l.width}|${l.lanes.map((x) => `${x.id}:${x.x}`).join(',')}`;
     // keep the arrow the viewer is reading where it is when older packets leave the ring above it
     const anchor = drawn?.rows.at(-1);
     const anchorNow = anchor && l.rows.find((r) => r.seq === anchor.seq);
     const shift = anchor && anchorNow ? anchorNow.y - anchor.y : 0;
-    const grew = l.height !== drawn?.height;
 
-    body.attr('width', l.width).attr('height', Math.max(l.height, 60)).attr('aria-label', input.aria_label).style('--viz-ms', `${input.duration_ms}ms`);
+    const h = Math.max(l.height, 60);
+    body.attr('width', l.width * zoom).attr('height', h * zoom).attr('viewBox', `0 0 ${l.width} ${h}`).attr('aria-label', input.aria_label).style('--viz-ms', `${input.duration_ms}ms`);
     drawHead(l, input);
     drawLanes(l);
     drawRows(l, input, key !== geometryKey);
@@ -228,12 +252,14 @@ export function createLadderView(host: HTMLElement): View<LadderInput> {
     followBtn.text(input.follow);
     drawn = l;
 
-    // scrolling makes the browser lay the page out: only when the drawing changed height
-    if (following && grew) toPresentSoon();
-    else if (!following && shift !== 0) host.scrollTop += shift;
+    // a render is rare (new packets, lanes or width): keep the present in view after each
+    if (following) toPresentSoon();
+    else if (!following && shift !== 0) host.scrollTop += shift * zoom;
   }
 
   let width = host.clientWidth;
+  /** how much the drawing is enlarged (a wide cell: a projector) */
+  let zoom = 1;
   let drawnFrom: { packets: readonly LadderPacket[]; lanes: string; width: number } | null = null;
   function update(input: LadderInput): void {
     last = input;
@@ -257,6 +283,9 @@ export function createLadderView(host: HTMLElement): View<LadderInput> {
       resize.disconnect();
       cancelAnimationFrame(scrollPending);
       host.removeEventListener('scroll', onScroll);
+      for (const e of viewerEvents) host.removeEventListener(e, markViewer);
+      host.removeEventListener('pointerdown', onPress);
+      window.removeEventListener('pointerup', onRelease);
       root.selectAll('.ladder-head, .ladder-body, .ladder-follow').remove();
     },
   };

@@ -71,7 +71,8 @@ test('accept-overflow: a stalled client sees its SYN-ACK again (timer) and ACKs 
   await expect(follow).toBeHidden();
   await expect(page.locator('[data-testid="ladder-arrow"]').last()).toBeInViewport();
   // scrolled up to read, it stops following and offers the way back
-  await page.locator('.ladder-host').evaluate((el) => el.scrollTo({ top: 0 }));
+  await page.locator('.ladder-host').hover();
+  await page.mouse.wheel(0, -2000);
   await expect(follow).toBeVisible();
   await follow.click();
   await expect(follow).toBeHidden();
@@ -100,6 +101,9 @@ test('the ladder and the clients’ view in Chinese, and on a projector', async 
   await expect(page.getByTestId('experience-stalled')).toContainText('假连接');
   await page.screenshot({ path: `${SHOTS}ladder-zh-CN.png` });
   await page.setViewportSize({ width: 1920, height: 1080 });
+  // a wider cell enlarges the drawing and the ladder stays at the present
+  await expect(page.locator('.ladder-body .now-time')).toBeInViewport();
+  await expect(page.getByRole('button', { name: '↓ 跟随最新' })).toBeHidden();
   await page.screenshot({ path: `${SHOTS}ladder-1920.png` });
   expect(problems).toEqual([]);
 });

@@ -17,7 +17,7 @@ function Bar(props: { tally: Readonly<Record<ClientExperience, number>>; total: 
     .map((e) => `${t(expName(e))} ${tally[e]}`)
     .join(', ');
   return (
-    <div className="exp-bar" role="img" aria-label={`${t('clients.bar_label')}: ${parts}`}>
+    <div className="exp-bar" role="img" aria-label={`${t('clients.bar_label')}: ${parts}`} title={t('clients.total', { n: total })}>
       {total > 0 &&
         EXPERIENCES.map((e) => (tally[e] > 0 ? <span key={e} className={`seg tone-${e}`} style={{ flexGrow: tally[e] }} /> : null))}
     </div>
@@ -27,18 +27,7 @@ function Bar(props: { tally: Readonly<Record<ClientExperience, number>>; total: 
 function Tally(props: { tally: Readonly<Record<ClientExperience, number>>; total: number; explain: boolean; t: Translate }) {
   const { tally, total, explain, t } = props;
   return (
-    <table className="exp-table">
-      <thead>
-        <tr>
-          <th scope="col" className="total">{t('clients.total', { n: total })}</th>
-          <th scope="col" className="sees">
-            {t('clients.col_connect')}
-          </th>
-          <th scope="col" className="num">
-            {t('clients.col_count')}
-          </th>
-        </tr>
-      </thead>
+    <table className="exp-table" aria-label={t('clients.total', { n: total })}>
       {EXPERIENCES.map((e) => (
         <tbody key={e} className={`tone-${e}${tally[e] === 0 ? ' dim' : ''}`} data-testid={`experience-${e}`} data-value={tally[e]} title={t(expWhy(e))}>
           <tr>

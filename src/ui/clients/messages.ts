@@ -5,7 +5,6 @@ export const clientsEn = {
   'clients.heading': 'What connect() saw',
   'clients.explain': 'Explain',
   'clients.col_connect': 'connect()',
-  'clients.col_count': 'How many',
   'clients.total': '{n} clients',
   'clients.bar_label': 'Clients by what connect() saw',
 
@@ -59,7 +58,6 @@ export const clientsZhCN: Readonly<Record<keyof typeof clientsEn, string>> = {
   'clients.heading': 'connect() 的结果',
   'clients.explain': '说明',
   'clients.col_connect': 'connect()',
-  'clients.col_count': '数量',
   'clients.total': '共 {n} 个客户端',
   'clients.bar_label': '按 connect() 结果划分的客户端',
 

@@ -28,7 +28,7 @@ export const SLOT_MAX_W = 40;
 export const MAX_SLOTS = 129;
 const MIN_PITCH = 2.5;
 /** token pitch in bar mode */
-export const STRIP_PITCH = 13;
+export const STRIP_PITCH = 18;
 
 export interface Band {
   readonly top: number;
@@ -109,17 +109,20 @@ export function rowGeom(L: Layout, side: Side, len: number, limit: number): RowG
     return { side, mode: 'slots', n, limit, len, x0: L.xr - n * pitch, pitch, maxTokens: n, tokenR: tokenRadius(pitch) };
   }
   // a strip of tokens over the bar, leaving room for "+N more" after it
-  const maxTokens = Math.max(0, Math.floor(avail / STRIP_PITCH) - 5);
-  return { side, mode: 'bar', n, limit, len, x0: L.xa, pitch: STRIP_PITCH, maxTokens, tokenR: (STRIP_PITCH - 4) / 2 };
+  const maxTokens = Math.max(0, Math.floor(avail / STRIP_PITCH) - 4);
+  return { side, mode: 'bar', n, limit, len, x0: L.xa, pitch: STRIP_PITCH, maxTokens, tokenR: tokenRadius(STRIP_PITCH) };
 }
 
-/** half the token's size in a slot this wide */
+/** half the token's size in a slot this wide: room left for the countdown ring around it */
 export function tokenRadius(pitch: number): number {
-  return Math.max(0.75, Math.min(15, (pitch - 5) / 2, pitch * 0.36));
+  return Math.max(0.75, Math.min(15, pitch / 2 - 3.5));
 }
 
-/** A token drawn big enough for a ring, a label inside and a badge. */
-export const isBig = (g: RowGeom): boolean => g.tokenR >= 7;
+/** A token drawn big enough for a countdown ring and a retransmission badge (a label inside from r ≥ 9). */
+export const isBig = (g: RowGeom): boolean => g.tokenR >= 4.5;
+
+/** below this slot width, slots and tokens lose their outlines and gaps */
+export const THIN_PITCH = 8;
 
 /**
  * Centre of the i-th item of a queue (SYN: oldest first, drawn from the right end; accept: head first, drawn
@@ -129,7 +132,7 @@ export function tokenAt(L: Layout, g: RowGeom, i: number): { x: number; y: numbe
   const row = g.side === 'syn' ? L.syn : L.accept;
   if (g.mode === 'bar') {
     const x = g.side === 'syn' ? L.xr - (i + 0.5) * g.pitch : g.x0 + (i + 0.5) * g.pitch;
-    return { x, y: row.top + 10 };
+    return { x, y: row.top + 11 };
   }
   const slot = g.side === 'syn' ? g.n - 1 - i : i;
   return { x: g.x0 + (slot + 0.5) * g.pitch, y: row.mid };
@@ -148,12 +151,13 @@ export interface Slot {
 /** The slots of a row in slot mode, left to right. */
 export function slotsOf(g: RowGeom): Slot[] {
   if (g.mode !== 'slots') return [];
-  const gap = Math.max(0.5, Math.min(4, g.pitch * 0.15));
+  // thin slots touch: a run of entries reads as one block, not as stripes
+  const gap = g.pitch < THIN_PITCH ? 0 : Math.min(4, g.pitch * 0.15);
   const out: Slot[] = [];
   for (let i = 0; i < g.n; i++) {
     // position in the queue counted from its exit end
     const k = g.side === 'syn' ? g.n - 1 - i : i;
-    out.push({ i, x: g.x0 + i * g.pitch + gap / 2, w: Math.max(0.5, g.pitch - gap), used: k < g.len, over: k >= g.limit });
+    out.push({ i, x: g.x0 + i * g.pitch + gap / 2, w: g.pitch - gap, used: k < g.len, over: k >= g.limit });
   }
   return out;
 }
@@ -183,12 +187,12 @@ export function barTicks(limit: number): number[] {
   return out;
 }
 
-/** Rough text width (no DOM measurement per frame): average glyph widths of the fonts the picture uses. */
+/** Rough text width, for when no canvas is at hand: average glyph widths of the picture's fonts. */
 export function textWidth(s: string, fontPx: number, mono = false): number {
   let w = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
-    w += c > 0x2e80 ? 1 : mono ? 0.6 : /[A-Z]/.test(ch) ? 0.66 : /[il.,:;'|!() ]/.test(ch) ? 0.3 : 0.55;
+    w += c > 0x2e80 ? 1 : mono ? 0.6 : /[A-Z]/.test(ch) ? 0.7 : /[il.,:;'|!() ]/.test(ch) ? 0.32 : 0.6;
   }
   return w * fontPx;
 }

@@ -2,7 +2,8 @@
 // a hand-driven clock. A marker is one burst: it opens on a decision, adds up every later decision of the same
 // code at the same place for HOLD ms of wall time, then fades; the next decision opens a new one. So a flood
 // reads as a counter ticking up for a moment at the spot where it happens, not 30 labels a second.
-// A marker made while the run is not playing (Step) stays until the next frame, so it can be pointed at.
+// A marker made while the run is not playing (Step), or open when it pauses, stays until the next frame, so it
+// can be pointed at.
 
 export interface MarkerInput {
   readonly place: string;
@@ -49,6 +50,11 @@ export class MarkerBoard {
         m.closedAt = now;
       }
     }
+  }
+
+  /** The run paused: open markers stay as they are until the next frame (a paused picture does not change). */
+  freeze(): void {
+    for (const m of this.markers) if (m.closedAt === null) m.sticky = true;
   }
 
   add(events: readonly MarkerInput[], now: number, sticky: boolean): void {

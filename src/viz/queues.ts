@@ -10,7 +10,7 @@
 import { select, type Selection } from 'd3';
 import type { Counters, SimFrame } from '../worker/protocol.ts';
 import {
-  SLOT_H, barFill, barTicks, isBig, layoutFor, rowGeom, slotsOf, textWidth, type Layout, type RowGeom, type Side, type Slot,
+  SLOT_H, THIN_PITCH, barFill, barTicks, isBig, layoutFor, rowGeom, slotsOf, textWidth, type Layout, type RowGeom, type Side, type Slot,
 } from './queue_layout.ts';
 import { exitsOf, frameEvents, usedCookies, type ExitHow, type Exits } from './queue_events.ts';
 import { MarkerBoard, type Marker } from './queue_markers.ts';
@@ -77,6 +77,29 @@ function animate(el: Element, frames: Keyframe[], ms: number, done?: () => void)
   } else done?.();
 }
 
+/**
+ * Width of a marker's text, measured on a canvas (no layout: a frame must not wait for the DOM), cached: a
+ * flood's markers repeat the same few strings with new numbers. Falls back to an estimate without a canvas.
+ */
+function markerTextWidth(): (text: string) => number {
+  const ctx = typeof document !== 'undefined' ? document.createElement('canvas').getContext?.('2d') ?? null : null;
+  const cache = new Map<string, number>();
+  let family: string | undefined;
+  return (text) => {
+    let w = cache.get(text);
+    if (w === undefined) {
+      if (ctx) {
+        family ??= getComputedStyle(document.documentElement).fontFamily || 'sans-serif';
+        ctx.font = `600 ${FONT.marker}px ${family}`;
+        w = ctx.measureText(text).width;
+      } else w = textWidth(text, FONT.marker);
+      if (cache.size > 500) cache.clear();
+      cache.set(text, w);
+    }
+    return w;
+  };
+}
+
 const tr = (x: number, y: number, s = 1) => `translate(${x.toFixed(1)}px, ${y.toFixed(1)}px)${s !== 1 ? ` scale(${s})` : ''}`;
 
 export function createQueuesView(el: HTMLElement, opts: QueuesOptions = {}): View<QueuesInput> {
@@ -112,6 +135,7 @@ export function createQueuesView(el: HTMLElement, opts: QueuesOptions = {}): Vie
   const tokenLayer = svg.append('g').attr('class', 'tokens').attr('aria-hidden', 'true');
   const markerLayer = svg.append('g').attr('class', 'markers').attr('aria-hidden', 'true');
 
+  const measure = markerTextWidth();
   const board = new MarkerBoard();
   const timers = new TimerTrack();
   let shown = new Map<string, Token>();
@@ -135,6 +159,7 @@ export function createQueuesView(el: HTMLElement, opts: QueuesOptions = {}): Vie
     const sticky = !f.playing;
     board.add(events, t, sticky);
     if (usedCookies(log)) board.add([{ place: 'arc', code: 'arc', tone: 'cookie', times: 1, counts: [] }], t, sticky);
+    if (sticky) board.freeze();
     prevCounters = f.counters;
     return exitsOf(log);
   }
@@ -195,6 +220,7 @@ export function createQueuesView(el: HTMLElement, opts: QueuesOptions = {}): Vie
     drawnFor[g.side] = sig;
     const row = rows[g.side]
       .classed('full', full)
+      .classed('thin', g.mode === 'slots' && g.pitch < THIN_PITCH)
       .attr('data-len', g.len)
       .attr('data-limit', g.limit)
       .attr('data-mode', g.mode)
@@ -319,18 +345,19 @@ export function createQueuesView(el: HTMLElement, opts: QueuesOptions = {}): Vie
     memo.look = look;
     const slotMode = geom.mode === 'slots';
     // thin slots: the token is the slot's own shape; else a circle (request) or a rounded square (child)
-    const w = big || !slotMode ? 2 * r : Math.max(0.75, geom.pitch * 0.7);
-    const h = big || !slotMode ? 2 * r : SLOT_H * 0.72;
+    const w = big || !slotMode ? 2 * r : geom.pitch < THIN_PITCH ? geom.pitch + 0.2 : geom.pitch * 0.7;
+    const h = big || !slotMode ? 2 * r : SLOT_H - 8;
     const rx = d.side === 'syn' ? Math.min(w, h) / 2 : Math.min(4, w / 3);
-    const n = select(node).attr('class', `tok ${d.side}${d.spoofed ? ' spoofed' : ''}${d.cookie ? ' cookie' : ''}${d.acked ? ' acked' : ''}${big ? ' big' : ''}`);
+    const n = select(node).attr('class', `tok ${d.side}${d.spoofed ? ' spoofed' : ''}${d.cookie ? ' cookie' : ''}${d.acked ? ' acked' : ''}${big ? ' big' : slotMode ? ' thin' : ''}`);
     n.select('rect.body').attr('x', -w / 2).attr('y', -h / 2).attr('width', w).attr('height', h).style('rx', `${rx}px`);
     n.select('circle.ring').attr('r', r + 2.4);
     const label = big && r >= 9 && d.client >= 0 && !d.spoofed ? String(d.client) : '';
     n.select('text.lbl').attr('y', 3.5).style('font-size', `${label.length > 3 ? 8 : FONT.token}px`).text(label.length > 5 ? '' : label);
     const badge = big && d.retrans > 0 ? String(d.retrans) : '';
-    n.select('g.badge').style('display', badge ? '' : 'none').attr('transform', `translate(${(r * 0.78).toFixed(1)},${(-r * 0.78).toFixed(1)})`)
-      .call((b) => b.select('circle').attr('r', 5.5))
-      .call((b) => b.select('text').attr('y', 3).text(badge));
+    const br = Math.min(5.5, Math.max(4.2, r * 0.6));
+    n.select('g.badge').style('display', badge ? '' : 'none').attr('transform', `translate(${(r * 0.8).toFixed(1)},${(-r * 0.8).toFixed(1)})`)
+      .call((b) => b.select('circle').attr('r', br))
+      .call((b) => b.select('text').attr('y', br * 0.52).style('font-size', `${(br * 1.5).toFixed(1)}px`).text(badge));
     n.select('title').text(title);
   }
 
@@ -367,7 +394,10 @@ export function createQueuesView(el: HTMLElement, opts: QueuesOptions = {}): Vie
   function drawMarkers(L: Layout, lab: QueuesLabels): void {
     const list = board.list().filter((m) => m.place !== 'arc');
     const textOf = (m: Marker) => (MARKER_PREFIX[m.tone] ?? '') + [...m.counts].map(([f, n]) => `${f} +${lab.num(n)}`).join(' · ');
-    const items = list.map((m) => ({ m, text: textOf(m), w: textWidth(textOf(m), FONT.marker) + 12 }));
+    const items = list.map((m) => {
+      const text = textOf(m);
+      return { m, text, w: Math.ceil(measure(text)) + 13 };
+    });
     const pitch = MARKER_H + 2;
     // band A (above the SYN queue): entrance markers from the SYN arrow, timer markers from the oldest requests
     const widthA = L.xr - L.gutterX;

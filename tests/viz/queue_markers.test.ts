@@ -34,6 +34,14 @@ describe('MarkerBoard', () => {
     b.add([ev('syn_queue_full_drop', 1)], 60_000, true);
     expect(b.list().length).toBe(2);
   });
+  it('freezes open markers when the run pauses, and lets them fade once it moves on', () => {
+    const b = new MarkerBoard();
+    b.add([ev('syn_queue_full_drop', 9)], 0, false);
+    b.freeze();
+    expect(b.tick(HOLD_MS * 10)).toBe(false);
+    b.beginFrame(HOLD_MS * 10);
+    expect(b.list()[0].closedAt).toBe(HOLD_MS * 10);
+  });
   it(`keeps at most ${PER_PLACE} markers per place, dropping fading ones first`, () => {
     const b = new MarkerBoard();
     b.add([ev('a', 1)], 0, false);

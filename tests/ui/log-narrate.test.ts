@@ -9,7 +9,7 @@ import type { LogLine } from '../../src/worker/protocol.ts';
 import { MESSAGES, translator } from '../../src/ui/i18n/index.ts';
 import { LOG_CODES, branchOf, elixirUrl, type LogCode } from '../../src/ui/log/codes.ts';
 import { chipsOf, formatTime, narrate, sameAsAbove, sentenceKey } from '../../src/ui/log/narrate.ts';
-import { logRows } from '../../src/ui/log/rows.ts';
+import { clientSpan, logRows, type LogRow } from '../../src/ui/log/rows.ts';
 import { Simulation } from '../../src/sim/run.ts';
 import { parseScenarioText } from '../../src/sim/validate.ts';
 import { LANGS, type Lang } from '../../src/store/prefs.ts';
@@ -17,7 +17,7 @@ import { LANGS, type Lang } from '../../src/store/prefs.ts';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 function line(code: string, args: LogLine['args'] = {}, over: Partial<LogLine> = {}): LogLine {
-  return { seq: 0, t_ms: 0, fn: 'tcp_check_req', code, mib: [], client: 3, req: 7, sock: null, args, ...over };
+  return { seq: 0, t_ms: 0, event: 0, fn: 'tcp_check_req', code, mib: [], client: 3, req: 7, sock: null, args, ...over };
 }
 
 /** The args each code carries, as the decide() call sites in src/kernel pass them. */
@@ -73,21 +73,35 @@ const UNFILLED = /\{\w+\}/;
 
 function expectNarrated(l: LogLine, lang: Lang): string {
   const n = narrate(l, translator(lang), lang);
-  expect(n.text, `${lang} ${l.code} ${JSON.stringify(l.args)}`).not.toMatch(UNFILLED);
-  expect(n.text).not.toContain('undefined');
-  expect(n.text).not.toContain('NaN');
+  for (const text of [n.text, n.why]) {
+    expect(text, `${lang} ${l.code}`).toBeTruthy();
+    expect(text, `${lang} ${l.code} ${JSON.stringify(l.args)}`).not.toMatch(UNFILLED);
+    expect(text).not.toContain('undefined');
+    expect(text).not.toContain('NaN');
+  }
   return n.text;
 }
 
+const why = (l: LogLine, lang: Lang = 'en') => narrate(l, translator(lang), lang).why;
+
 describe('narration', () => {
-  it('has an English and a Chinese sentence for every decision code, and they differ', () => {
+  it('has an English and a Chinese line and explanation for every decision code, and they differ', () => {
     for (const code of LOG_CODES) {
-      const key = `log.code.${code}` as const;
-      expect(MESSAGES.en[key], code).toBeTruthy();
-      expect(MESSAGES['zh-CN'][key], code).toBeTruthy();
-      expect(MESSAGES['zh-CN'][key]).not.toBe(MESSAGES.en[key]);
-      expect(MESSAGES['zh-CN'][key], code).toMatch(/[\u4e00-\u9fff]/);
+      for (const key of [`log.code.${code}`, `log.why.${code}`] as const) {
+        expect(MESSAGES.en[key], key).toBeTruthy();
+        expect(MESSAGES['zh-CN'][key], key).toBeTruthy();
+        expect(MESSAGES['zh-CN'][key]).not.toBe(MESSAGES.en[key]);
+        expect(MESSAGES['zh-CN'][key], key).toMatch(/[\u4e00-\u9fff]/);
+      }
     }
+    // every line text has its explanation, variants included
+    const keys = Object.keys(MESSAGES.en);
+    const suffixes = (kind: string) => keys.filter((k) => k.startsWith(`log.${kind}.`)).map((k) => k.slice(kind.length + 5)).sort();
+    expect(suffixes('code')).toEqual(suffixes('why'));
+  });
+
+  it('keeps a line short enough for a small panel (the explanation says the rest)', () => {
+    for (const [k, text] of Object.entries(MESSAGES.en)) if (k.startsWith('log.code.')) expect(text.length, k).toBeLessThanOrEqual(100);
   });
 
   it('fills every placeholder from the args, in both languages', () => {
@@ -101,18 +115,20 @@ describe('narration', () => {
     expect(expectNarrated(l, 'en')).toContain('9 waiting, backlog 8');
     expect(expectNarrated(l, 'zh-CN')).toContain('客户端 12');
     expect(expectNarrated(l, 'zh-CN')).toContain('全连接队列已满（9 个等待，backlog 8）');
-    expect(expectNarrated(line('syn_queue_full_drop', { qlen: 17, backlog: 16 }), 'zh-CN')).toContain('半连接队列已满（17 个请求');
+    expect(expectNarrated(line('syn_queue_full_drop', { qlen: 17, backlog: 16 }), 'zh-CN')).toBe('客户端 3 的 SYN 被丢弃：半连接队列已满（17，backlog 16）。');
+    expect(why(line('listen_capped', { requested: 128, somaxconn: 8, backlog: 8 }))).toContain('larger than net.core.somaxconn (8)');
     expect(expectNarrated(line('req_child_created', { acc: 1, backlog: 8 }, { client: null }), 'en')).toContain('an unknown peer');
   });
 
   it('counts the timer retry from num_timeout before the firing', () => {
     expect(expectNarrated(line('req_timer_rtx', SAMPLE_ARGS.req_timer_rtx), 'en')).toContain('retry 1 of 5');
-    expect(expectNarrated(line('req_timer_rtx_pruned', SAMPLE_ARGS.req_timer_rtx_pruned), 'en')).toContain('2 retries instead of 5; it sends the SYN-ACK again (retry 2)');
+    expect(expectNarrated(line('req_timer_rtx_pruned', SAMPLE_ARGS.req_timer_rtx_pruned), 'en')).toBe('Timer: SYN-ACK to client 3 sent again (retry 2; retries cut to 2).');
+    expect(why(line('req_timer_rtx_pruned', SAMPLE_ARGS.req_timer_rtx_pruned))).toContain('only 1 of 17 requests have never timed out, so the kernel allows 2 retries instead of 5');
   });
 
-  it('formats quantities per language but never a port', () => {
-    expect(expectNarrated(line('listen_capped', { requested: 100000, somaxconn: 4096, backlog: 4096 }), 'en')).toContain('backlog 100,000');
-    expect(expectNarrated(line('listen_started', { backlog: 4096, port: 8080 }), 'en')).toContain('port 8080 with backlog 4,096');
+  it('formats quantities per language but never a port or the argument of a call', () => {
+    expect(expectNarrated(line('listen_capped', { requested: 100000, somaxconn: 4096, backlog: 4096 }), 'en')).toBe('listen(100000) is capped: the backlog becomes 4,096.');
+    expect(expectNarrated(line('listen_started', { backlog: 4096, port: 8080 }), 'en')).toBe('Listening on port 8080, backlog 4,096.');
   });
 
   it('picks the variant for what the kernel saw', () => {
@@ -159,7 +175,7 @@ describe('every decision the presets make is narrated with all placeholders fill
       sim.runUntil(Math.min(t, sim.end_ns));
       for (const e of sim.log) {
         const shape = `${e.d.code}:${Object.keys(e.d.args ?? {}).join(',')}:${e.client === null}`;
-        if (!seen.has(shape)) seen.set(shape, { seq: 0, t_ms: e.t_ns / 1e6, fn: e.d.fn, code: e.d.code, mib: e.d.mib, client: e.client, req: e.d.req ?? null, sock: e.d.sock ?? null, args: e.d.args ?? {} });
+        if (!seen.has(shape)) seen.set(shape, { seq: 0, t_ms: e.t_ns / 1e6, event: 0, fn: e.d.fn, code: e.d.code, mib: e.d.mib, client: e.client, req: e.d.req ?? null, sock: e.d.sock ?? null, args: e.d.args ?? {} });
       }
       sim.log.length = 0;
       if (sim.now_ns >= sim.end_ns) break;
@@ -189,7 +205,7 @@ describe('the counter filter and the left-out decisions', () => {
 
   it('marks decisions left out before and between lines, from the jumps in seq', () => {
     const rows = logRows(log, null);
-    expect(rows.map((r) => (r.kind === 'line' ? r.line.seq : `${r.kind}:${r.n}`))).toEqual(['earlier:5', 5, 6, 'gap:33', 40, 41]);
+    expect(rows.map((r) => (r.kind === 'line' ? r.line.seq : r.kind === 'repeats' ? 'repeats' : `${r.kind}:${r.n}`))).toEqual(['earlier:5', 5, 6, 'gap:33', 40, 41]);
     const gap = rows[3];
     expect(gap).toMatchObject({ kind: 'gap', n: 33, from_ms: 20, to_ms: 900 });
     expect(logRows(log.slice(0, 1).map((l) => ({ ...l, seq: 0 })), null)).toHaveLength(1);
@@ -205,8 +221,11 @@ describe('the counter filter and the left-out decisions', () => {
     ];
     const same = logRows(run, null).flatMap((r) => (r.kind === 'line' ? [r.same] : []));
     expect(same).toEqual([false, true, false, false, false]);
-    expect(sameAsAbove(12, translator('en'))).toBe('Same as above, for client 12.');
-    expect(sameAsAbove(12, translator('zh-CN'))).toBe('同上，这次是客户端 12。');
+    expect(sameAsAbove(run[1], 12, translator('en'))).toBe('Same as above, for client 12.');
+    expect(sameAsAbove(run[1], 12, translator('zh-CN'))).toBe('同上，这次是客户端 12。');
+    // a text that names no one is just the same again
+    expect(sameAsAbove(line('accept_eagain'), null, translator('en'))).toBe('Same as above.');
+    expect(sameAsAbove(line('accept_eagain'), null, translator('zh-CN'))).toBe('同上。');
   });
 
   it('compares only what the sentence shows: a timer expiry with another qlen is the same, a SYN with another qlen is not', () => {
@@ -228,7 +247,21 @@ describe('the counter filter and the left-out decisions', () => {
     ], null);
     expect(rows.map((r) => (r.kind === 'line' ? r.client : r.kind))).toEqual([4, 4, null]);
     const l = (rows[1] as { line: LogLine }).line;
-    expect(narrate(l, translator('en'), 'en', 4).text).toContain('drops client 4’s request silently');
+    expect(narrate(l, translator('en'), 'en', 4).text).toBe('Timer: request of client 4 dropped after 5 retries.');
+  });
+
+  it('folds a run of repeats into one row, and names its clients compactly', () => {
+    const acked = (seq: number, client: number | null) => line('req_overflow_acked', { acc: 9, backlog: 8 }, { seq, client });
+    const rows = logRows([acked(0, 11), acked(1, 12), acked(2, 13), acked(3, 14), line('req_timer_rtx', SAMPLE_ARGS.req_timer_rtx, { seq: 4 }), acked(5, 15), acked(6, 16)], null);
+    expect(rows.map((r) => (r.kind === 'repeats' ? r.rows.map((x) => x.line.seq) : r.kind === 'line' ? r.line.seq : r.kind))).toEqual([0, [1, 2, 3], 4, 5, 6]);
+    const fold = rows[1] as Extract<LogRow, { kind: 'repeats' }>;
+    expect(fold.rows.every((r) => r.same)).toBe(true);
+    expect(clientSpan(fold.rows)).toBe('12–14');
+    const some = (ids: (number | null)[]) => ids.map((c, i) => ({ kind: 'line', line: acked(i, c), same: true, client: c }) as const);
+    expect(clientSpan(some([3, 9]))).toBe('3, 9');
+    expect(clientSpan(some([3, 9, 12, 14, 20]))).toBe('3, 9, 12, 14, …');
+    expect(clientSpan(some([null, null]))).toBeNull();
+    expect(clientSpan(some([5, 5, 6, 7]))).toBe('5–7');
   });
 
   it('shows the counters a decision moved once each, with repeats counted, and hides per-segment ones unless selected', () => {

@@ -21,7 +21,7 @@ const META: ScenarioMeta = {
 };
 
 function line(seq: number, code: string, fn: string, over: Partial<LogLine> = {}): LogLine {
-  return { seq, t_ms: seq * 10, fn, code, mib: [], client: seq, req: 100 + seq, sock: null, args: {}, ...over };
+  return { seq, t_ms: seq * 10, event: seq, fn, code, mib: [], client: seq, req: 100 + seq, sock: null, args: {}, ...over };
 }
 
 const LINES: LogLine[] = [
@@ -94,25 +94,72 @@ describe('log panel', () => {
     expect(lines.map((l) => l.dataset.code)).toEqual(['listen_started', 'syn_request_created', 'req_overflow_acked', 'req_overflow_acked', 'req_timer_rtx']);
     const overflow = lines[2];
     expect(overflow.querySelector('.log-t')!.textContent).toBe('0.210');
-    expect(overflow.querySelector('.log-text')!.textContent).toBe(
-      'Final ACK from client 2, but the accept queue is full (9 waiting, backlog 8). tcp_abort_on_overflow = 0: the ACK is dropped and the request stays in the SYN queue; the client believes it is connected, and the next SYN-ACK retransmission gives it another try.',
-    );
+    expect(overflow.querySelector('.log-text')!.textContent).toBe('ACK from client 2 dropped: accept queue full (9 waiting, backlog 8).');
     const link = overflow.querySelector<HTMLAnchorElement>('a.log-fn')!;
     expect(link.textContent).toBe('tcp_check_req()');
     expect(link.getAttribute('href')).toBe('https://elixir.bootlin.com/linux/v6.18/C/ident/tcp_check_req');
     expect(link.getAttribute('aria-label')).toBe('tcp_check_req() in net/ipv4/tcp_minisocks.c: Linux v6.18 source on elixir.bootlin.com (opens in a new tab)');
     expect(link.getAttribute('target')).toBe('_blank');
     expect(link.getAttribute('rel')).toContain('noopener');
-    expect(overflow.querySelector('.log-branch')!.textContent).toBe('listen_overflow, !tcp_abort_on_overflow');
     // the counters it moved, without the per-segment InSegs
     expect(chips(overflow)).toEqual(['ListenOverflows', 'ListenDrops']);
     expect(chips(lines[0])).toEqual([]);
     // the repeat reads "same as above", with the full sentence kept as its title
     const repeat = lines[3].querySelector('.log-text')!;
     expect(repeat.textContent).toBe('Same as above, for client 3.');
-    expect(repeat.getAttribute('title')).toContain('Final ACK from client 3');
-    expect(lines[4].querySelector('.log-text')!.textContent).toContain('(retry 1 of 2)');
+    expect(repeat.getAttribute('title')).toBe('ACK from client 3 dropped: accept queue full (9 waiting, backlog 8).');
+    expect(lines[4].querySelector('.log-text')!.textContent).toBe('Timer: SYN-ACK to client 4 sent again (retry 1 of 2).');
     expect(host!.querySelector('ol[aria-label="Kernel decisions, oldest first"]')).not.toBeNull();
+  });
+
+  it('opens a line to say why, with the branch in the kernel’s terms; "Explain all" opens every line', () => {
+    const p = mount();
+    p.frame({ log: LINES });
+    const toggle = () => p.lines()[2].querySelector<HTMLButtonElement>('button.log-text')!;
+    expect(toggle().getAttribute('aria-expanded')).toBe('false');
+    expect(p.lines()[2].querySelector('[data-testid="log-why"]')).toBeNull();
+    p.click(toggle());
+    expect(toggle().getAttribute('aria-expanded')).toBe('true');
+    const why = p.lines()[2].querySelector<HTMLElement>('[data-testid="log-why"]')!;
+    expect(toggle().getAttribute('aria-controls')).toBe(why.id);
+    expect(why.textContent).toContain('With tcp_abort_on_overflow = 0 the kernel drops the ACK and keeps the request in the SYN queue');
+    expect(why.querySelector('.log-branch')!.textContent).toBe('listen_overflow, !tcp_abort_on_overflow');
+    p.click(toggle());
+    expect(p.lines()[2].querySelector('[data-testid="log-why"]')).toBeNull();
+    // a repeat, opened, says the whole line too
+    const all = host!.querySelector<HTMLButtonElement>('button.log-explain-all')!;
+    p.click(all);
+    expect(all.getAttribute('aria-pressed')).toBe('true');
+    expect(host!.querySelectorAll('[data-testid="log-why"]')).toHaveLength(5);
+    expect(p.lines()[3].querySelector('[data-testid="log-why"]')!.textContent).toContain('ACK from client 3 dropped: accept queue full');
+    p.click(all);
+    expect(host!.querySelectorAll('[data-testid="log-why"]')).toHaveLength(0);
+  });
+
+  it('folds a run of repeats into one row with the counters the run moved, and opens it into its lines', () => {
+    const p = mount();
+    const acked = (seq: number) => line(seq, 'req_overflow_acked', 'tcp_check_req', { mib: ['InSegs', 'ListenOverflows', 'ListenDrops'], args: { acc: 9, backlog: 8 } });
+    p.frame({ log: [acked(0), acked(1), acked(2), acked(3), line(4, 'accept_eagain', 'inet_csk_accept', { client: null, req: null })] });
+    expect(p.lines().map((l) => l.dataset.seq)).toEqual(['0', '4']);
+    const fold = p.el('log-repeats')!;
+    expect(fold.dataset.n).toBe('3');
+    expect(fold.textContent).toContain('3 more like this, for clients 1–3, until 0.030 s');
+    expect(chips(fold)).toEqual(['ListenOverflows×3', 'ListenDrops×3']);
+    p.click(fold.querySelector('button.log-text')!);
+    expect(p.lines().map((l) => l.dataset.seq)).toEqual(['0', '1', '2', '3', '4']);
+    expect(p.lines()[2].querySelector('.log-text')!.textContent).toBe('Same as above, for client 2.');
+    p.click(p.el('log-repeats')!.querySelector('button.log-text')!);
+    expect(p.lines().map((l) => l.dataset.seq)).toEqual(['0', '4']);
+  });
+
+  it('keeps an open fold open while its run grows', () => {
+    const p = mount();
+    const acked = (seq: number) => line(seq, 'req_overflow_acked', 'tcp_check_req', { mib: ['ListenOverflows', 'ListenDrops'], args: { acc: 9, backlog: 8 } });
+    p.frame({ log: [acked(0), acked(1), acked(2)] });
+    p.click(p.el('log-repeats')!.querySelector('button.log-text')!);
+    p.frame({ log: [acked(3)] });
+    expect(p.el('log-repeats')!.dataset.n).toBe('3');
+    expect(p.lines().map((l) => l.dataset.seq)).toEqual(['0', '1', '2', '3']);
   });
 
   it('filters to the decisions that moved the counter a chip names, and clears the filter', () => {
@@ -156,7 +203,7 @@ describe('log panel', () => {
     expect(p.el('log-skipped')!.dataset.value).toBe('1274');
     expect(p.el('log-skipped')!.textContent).toContain('1,274 decisions not shown');
     // the line after a gap is never "same as above": something else may have happened in between
-    expect(p.lines()[1].querySelector('.log-text')!.textContent).toContain('SYN from client 1275');
+    expect(p.lines()[1].querySelector('.log-text')!.textContent).toBe('SYN from client 1275: SYN queue full (17, backlog 16), answered with a SYN cookie.');
     act(() => p.bridge.selectCounter('SyncookiesSent'));
     expect(p.el('log-filter')!.textContent).toContain('Decisions left out during a flood cannot be filtered.');
     expect(host!.querySelectorAll('[data-testid="log-gap"]')).toHaveLength(0);
@@ -173,8 +220,10 @@ describe('log panel', () => {
     const p = mount('zh-CN');
     p.frame({ log: LINES });
     const [, syn, overflow] = p.lines();
-    expect(syn.querySelector('.log-text')!.textContent).toBe('客户端 1 的 SYN：队列还有空位，内核在半连接队列中建立请求（现有 1 个），并回复 SYN-ACK。');
-    expect(overflow.querySelector('.log-text')!.textContent).toContain('全连接队列已满（9 个等待，backlog 8）。tcp_abort_on_overflow = 0');
+    expect(syn.querySelector('.log-text')!.textContent).toBe('客户端 1 的 SYN：请求进入半连接队列（现有 1 个），回复 SYN-ACK。');
+    expect(overflow.querySelector('.log-text')!.textContent).toBe('客户端 2 的 ACK 被丢弃：全连接队列已满（9 个等待，backlog 8）。');
+    p.click(overflow.querySelector('button.log-text')!);
+    expect(p.lines()[2].querySelector('[data-testid="log-why"]')!.textContent).toContain('tcp_abort_on_overflow = 0 时，内核丢弃 ACK，请求留在半连接队列');
     expect(overflow.querySelector('a.log-fn')!.textContent).toBe('tcp_check_req()');
     expect(host!.querySelector('h2')!.textContent).toBe('发生了什么');
   });

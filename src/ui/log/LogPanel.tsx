@@ -1,16 +1,15 @@
 // What happened: the narrated kernel log. One line per kernel decision, newest at the bottom; the list follows
 // new lines unless the viewer scrolled up to read (then a "Latest" button brings it back). The counter selected
 // in the counters panel (or with a chip here) filters the log to the decisions that moved it.
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Fragment, useCallback, useMemo, useState } from 'react';
 import { useApp, useBridge, useT } from '../context.ts';
 import { numberFormat } from '../i18n/index.ts';
 import { LogLineItem } from './LogLineItem.tsx';
 import { formatTime } from './narrate.ts';
-import { logRows } from './rows.ts';
+import { logRows, movedBy, type LineRow } from './rows.ts';
+import { LogRepeats, foldKey } from './LogRepeats.tsx';
+import { useFollow } from './useFollow.ts';
 import './log.css';
-
-/** how close to the bottom (px) still counts as "at the bottom": rounding and a half-rendered line */
-const STICK_PX = 12;
 
 export function LogPanel() {
   const t = useT();
@@ -21,35 +20,23 @@ export function LogPanel() {
   const bridge = useBridge();
   const fmt = numberFormat(lang);
   const rows = useMemo(() => logRows(log, selected), [log, selected]);
-  const shown = selected === null ? log.length : rows.length;
+  const shown = useMemo(() => (selected === null ? log.length : log.filter((l) => movedBy(l, selected)).length), [log, selected]);
 
-  const scroller = useRef<HTMLDivElement>(null);
-  const stick = useRef(true);
-  const [away, setAway] = useState(false);
-  const onScroll = () => {
-    const el = scroller.current;
-    if (!el) return;
-    const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight <= STICK_PX;
-    stick.current = atBottom;
-    setAway(!atBottom);
-  };
-  const toLatest = () => {
-    stick.current = true;
-    setAway(false);
-    scroller.current?.scrollTo({ top: scroller.current.scrollHeight });
-  };
-  // a new run or a new filter starts at the newest line again (the effect below then scrolls there)
-  useLayoutEffect(() => {
-    stick.current = true;
-  }, [selected]);
-  useLayoutEffect(() => {
-    if (log.length === 0) stick.current = true;
-  }, [log.length]);
-  useLayoutEffect(() => {
-    const el = scroller.current;
-    if (el && stick.current) el.scrollTop = el.scrollHeight;
-  }, [rows]);
+  // a new filter, or a new run, starts at the newest line again
+  const { scroller, away, onScroll, toLatest } = useFollow('.log-list > li', rows, `${selected}|${log.length === 0}`);
 
+  const [explainAll, setExplainAll] = useState(false);
+  /** folds of repeats the viewer opened (by foldKey) */
+  const [openFolds, setOpenFolds] = useState<ReadonlySet<string>>(new Set());
+  const toggleFold = (key: string) =>
+    setOpenFolds((old) => {
+      const next = new Set(old);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
+  const lineItem = (r: LineRow) => (
+    <LogLineItem key={r.line.seq} line={r.line} client={r.client} same={r.same} explainAll={explainAll} t={t} lang={lang} selected={selected} onChip={onChip} />
+  );
   const onChip = useCallback((field: string) => bridge.selectCounter(field === selected ? null : field), [bridge, selected]);
 
   return (
@@ -57,15 +44,25 @@ export function LogPanel() {
       <div className="panel-head">
         <h2 id="log-heading">{t('log.heading')}</h2>
         {skipped > 0 && (
-          <p className="note log-skipped" data-testid="log-skipped" data-value={skipped}>
+          <p className="note log-skipped" data-testid="log-skipped" data-value={skipped} title={t('log.skipped_total', { n: fmt.format(skipped) })}>
             {t('log.skipped_total', { n: fmt.format(skipped) })}
           </p>
         )}
+        {away && rows.length > 0 && (
+          <button type="button" className="log-latest" onClick={toLatest}>
+            {t('log.latest')}
+          </button>
+        )}
+        <button type="button" className="log-explain-all" aria-pressed={explainAll} title={t('log.explain_all_title')} onClick={() => setExplainAll((x) => !x)}>
+          {t('log.explain_all')}
+        </button>
       </div>
       {selected !== null && (
         <div className="log-filter" data-testid="log-filter" data-counter={selected}>
-          <span>{t('log.filter', { counter: selected, n: fmt.format(shown), total: fmt.format(log.length) })}</span>
-          {skipped > 0 && <span className="note">{t('log.filter_partial')}</span>}
+          <span className="log-filter-text" title={skipped > 0 ? t('log.filter_partial') : undefined}>
+            {t('log.filter', { counter: selected, n: fmt.format(shown), total: fmt.format(log.length) })}
+            {skipped > 0 && <span className="note"> · {t('log.filter_partial')}</span>}
+          </span>
           <button type="button" onClick={() => bridge.selectCounter(null)} aria-label={t('log.filter_clear_label', { counter: selected })}>
             {t('log.filter_clear')}
           </button>
@@ -79,16 +76,27 @@ export function LogPanel() {
             {rows.map((r) => {
               switch (r.kind) {
                 case 'line':
-                  return <LogLineItem key={r.line.seq} line={r.line} client={r.client} same={r.same} t={t} lang={lang} selected={selected} onChip={onChip} />;
+                  return lineItem(r);
+                case 'repeats': {
+                  const key = foldKey(r.rows);
+                  // folds are opened per filter: the same run reads differently among other lines
+                  const isOpen = openFolds.has(`${selected}|${key}`);
+                  return (
+                    <Fragment key={key}>
+                      <LogRepeats rows={r.rows} open={isOpen} onToggle={() => toggleFold(`${selected}|${key}`)} t={t} lang={lang} selected={selected} onChip={onChip} />
+                      {isOpen && r.rows.map(lineItem)}
+                    </Fragment>
+                  );
+                }
                 case 'earlier':
                   return (
-                    <li key="earlier" className="log-gap" data-testid="log-gap" data-n={r.n}>
+                    <li key="earlier" data-key="earlier" className="log-gap" data-testid="log-gap" data-n={r.n}>
                       {t('log.earlier', { n: fmt.format(r.n) })}
                     </li>
                   );
                 case 'gap':
                   return (
-                    <li key={`gap-${r.next_seq}`} className="log-gap" data-testid="log-gap" data-n={r.n}>
+                    <li key={`gap-${r.next_seq}`} data-key={`gap-${r.next_seq}`} className="log-gap" data-testid="log-gap" data-n={r.n}>
                       {t('log.gap', { n: fmt.format(r.n), from: formatTime(r.from_ms), to: formatTime(r.to_ms) })}
                     </li>
                   );
@@ -97,11 +105,6 @@ export function LogPanel() {
           </ol>
         )}
       </div>
-      {away && rows.length > 0 && (
-        <button type="button" className="log-latest" onClick={toLatest}>
-          {t('log.latest')}
-        </button>
-      )}
     </section>
   );
 }

@@ -3,28 +3,35 @@
 // component only lays them out.
 import type { LogLine } from '../../worker/protocol.ts';
 import type { Lang } from '../../store/prefs.ts';
-import { numberFormat, type MsgKey, type Translate } from '../i18n/index.ts';
-import { FN_FILE, branchOf, elixirUrl, isLogCode, isLogFn } from './codes.ts';
+import { MESSAGES, numberFormat, type MsgKey, type Translate } from '../i18n/index.ts';
+import { FN_FILE, branchOf, elixirUrl, isLogCode, isLogFn, type LogCode } from './codes.ts';
+import type { LogVariant } from './messages.ts';
 
-/** Args that are names or identifiers, never quantities: shown as they are (port 8080, not 8,080). */
-const VERBATIM_ARGS: ReadonlySet<string> = new Set(['port', 'state', 'reason']);
+/** Args shown as they are, never as quantities: names, a port (8080, not 8,080), the argument of a call (listen(100000)). */
+const VERBATIM_ARGS: ReadonlySet<string> = new Set(['port', 'state', 'reason', 'requested']);
 
-/** The message for a line: the code's sentence, or its variant for what the kernel saw. */
-export function sentenceKey(line: Pick<LogLine, 'code' | 'args'>): MsgKey | null {
+/** Which text a line takes: its code, or the code's variant for what the kernel saw (null: a code new to the page). */
+export function textOf(line: Pick<LogLine, 'code' | 'args'>): LogCode | LogVariant | null {
   if (!isLogCode(line.code)) return null;
   const a = line.args;
   switch (line.code) {
     case 'listen_capped':
-      return typeof a.requested === 'number' && a.requested < 0 ? 'log.code.listen_capped.negative' : 'log.code.listen_capped';
+      return typeof a.requested === 'number' && a.requested < 0 ? 'listen_capped.negative' : 'listen_capped';
     case 'syn_accept_queue_full':
-      return a.cookie === 1 ? 'log.code.syn_accept_queue_full.cookie' : 'log.code.syn_accept_queue_full';
+      return a.cookie === 1 ? 'syn_accept_queue_full.cookie' : 'syn_accept_queue_full';
     case 'listener_ack_rst':
-      return a.reason === 'no socket' ? 'log.code.listener_ack_rst.no_socket' : 'log.code.listener_ack_rst';
+      return a.reason === 'no socket' ? 'listener_ack_rst.no_socket' : 'listener_ack_rst';
     case 'req_timer_expired':
-      return a.reason === 'listener closed' ? 'log.code.req_timer_expired.listener_closed' : 'log.code.req_timer_expired';
+      return a.reason === 'listener closed' ? 'req_timer_expired.listener_closed' : 'req_timer_expired';
     default:
-      return `log.code.${line.code}`;
+      return line.code;
   }
+}
+
+/** The line's own text (what happened): 'log.code.…'. */
+export function sentenceKey(line: Pick<LogLine, 'code' | 'args'>): MsgKey | null {
+  const x = textOf(line);
+  return x === null ? null : `log.code.${x}`;
 }
 
 /** The client a decision concerns, in words. */
@@ -43,7 +50,10 @@ export function sentenceVars(line: LogLine, client: number | null, t: Translate,
 }
 
 export interface Narrated {
+  /** what happened */
   readonly text: string;
+  /** what the kernel checked, why, and what happens next (null for a code new to the page) */
+  readonly why: string | null;
   readonly fn: string;
   /** the function's definition on elixir.bootlin.com (v6.18) */
   readonly url: string;
@@ -54,14 +64,18 @@ export interface Narrated {
 
 /** `client`: who the decision concerns, when the page knows better than the line (see rows.ts); else the line's. */
 export function narrate(line: LogLine, t: Translate, lang: Lang, client: number | null = line.client): Narrated {
-  const key = sentenceKey(line);
-  const text = key === null ? t('log.unknown', { fn: `${line.fn}()`, code: line.code }) : t(key, sentenceVars(line, client, t, lang));
-  return { text, fn: line.fn, url: elixirUrl(line.fn), file: isLogFn(line.fn) ? FN_FILE[line.fn] : null, branch: branchOf(line) };
+  const x = textOf(line);
+  const vars = sentenceVars(line, client, t, lang);
+  const text = x === null ? t('log.unknown', { fn: `${line.fn}()`, code: line.code }) : t(`log.code.${x}`, vars);
+  const why = x === null ? null : t(`log.why.${x}`, vars);
+  return { text, why, fn: line.fn, url: elixirUrl(line.fn), file: isLogFn(line.fn) ? FN_FILE[line.fn] : null, branch: branchOf(line) };
 }
 
 /** The short form for a repeat of the decision above: only who it concerns changes. */
-export function sameAsAbove(client: number | null, t: Translate): string {
-  return t('log.same', { who: who(client, t) });
+export function sameAsAbove(line: Pick<LogLine, 'code' | 'args'>, client: number | null, t: Translate): string {
+  const x = textOf(line);
+  // a text that names no one (accept() on an empty queue) is simply the same again
+  return x !== null && !MESSAGES.en[`log.code.${x}`].includes('{who}') ? t('log.same_plain') : t('log.same', { who: who(client, t) });
 }
 
 /** Simulated time as seconds with milliseconds (s.mmm). */

@@ -1,19 +1,27 @@
 // What the log list shows, in order: the decisions (all, or those that moved the selected counter), honest
 // markers where decisions were left out — the worker numbers every decision, so a jump in `seq` is exactly the
-// number not sent — and, per line, whether it repeats the one above and which client it concerns.
+// number not sent — and, per line, whether it repeats the one above and which client it concerns. A run of
+// repeats folds into one row (an accept() loop polling an empty queue, a flood's SYNs), which opens on demand.
 import type { LogLine } from '../../worker/protocol.ts';
 import { MESSAGES } from '../i18n/index.ts';
-import { sentenceKey } from './narrate.ts';
+import { textOf } from './narrate.ts';
+
+export interface LineRow {
+  readonly kind: 'line';
+  readonly line: LogLine;
+  /** the line above says the same thing (same sentence, same numbers); only the client may differ */
+  readonly same: boolean;
+  /** the client it concerns: the line's, else the one an earlier line of the same request named */
+  readonly client: number | null;
+}
+
+/** A run of repeats shorter than this stays as lines: folding one line saves nothing. */
+export const MIN_FOLD = 2;
 
 export type LogRow =
-  | {
-      readonly kind: 'line';
-      readonly line: LogLine;
-      /** the line above says the same thing (same sentence, same numbers); only the client may differ */
-      readonly same: boolean;
-      /** the client it concerns: the line's, else the one an earlier line of the same request named */
-      readonly client: number | null;
-    }
+  | LineRow
+  /** repeats of the line above it, folded: at least MIN_FOLD lines, all `same` */
+  | { readonly kind: 'repeats'; readonly rows: readonly LineRow[] }
   /** decisions not shown before the first line kept (the page keeps the latest LOG_CAP; floods skip some) */
   | { readonly kind: 'earlier'; readonly n: number }
   /** decisions not shown between two lines */
@@ -30,7 +38,7 @@ export function movedBy(line: LogLine, counter: string): boolean {
  * that left-out decisions cannot be filtered.
  */
 export function logRows(log: readonly LogLine[], counter: string | null): LogRow[] {
-  const rows: LogRow[] = [];
+  const rows: (LineRow | Exclude<LogRow, { kind: 'repeats' | 'line' }>)[] = [];
   // A request's timer expiry is decided after the request is unlinked, so its line may not name the client;
   // earlier lines about the same request do.
   const reqClient = new Map<number, number>();
@@ -45,20 +53,50 @@ export function logRows(log: readonly LogLine[], counter: string | null): LogRow
     rows.push({ kind: 'line', line, client, same: !gap && prev !== null && saysTheSame(prev, line) });
     prev = line;
   }
-  return rows;
+  return fold(rows);
+}
+
+/** Folds each run of at least MIN_FOLD repeated lines into one row. */
+function fold(rows: readonly LogRow[]): LogRow[] {
+  const out: LogRow[] = [];
+  let run: LineRow[] = [];
+  const flush = () => {
+    if (run.length >= MIN_FOLD) out.push({ kind: 'repeats', rows: run });
+    else out.push(...run);
+    run = [];
+  };
+  for (const r of rows) {
+    if (r.kind === 'line' && r.same) {
+      run.push(r);
+      continue;
+    }
+    flush();
+    out.push(r);
+  }
+  flush();
+  return out;
+}
+
+/** The clients a folded run concerns, compactly: "11–18" for a contiguous range, else the first few and "…". */
+export function clientSpan(rows: readonly LineRow[], most = 4): string | null {
+  const ids = [...new Set(rows.flatMap((r) => (r.client === null ? [] : [r.client])))].sort((a, b) => a - b);
+  if (ids.length === 0) return null;
+  if (ids.length > 2 && ids[ids.length - 1] - ids[0] === ids.length - 1) return `${ids[0]}–${ids[ids.length - 1]}`;
+  return ids.length > most ? `${ids.slice(0, most).join(', ')}, …` : ids.join(', ');
 }
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 
-/** The args a sentence shows ({nth} is derived from num_timeout; {who} may differ between repeats). */
-function shownArgs(key: keyof typeof MESSAGES.en): string[] {
-  return [...MESSAGES.en[key].matchAll(PLACEHOLDER)].map((m) => (m[1] === 'nth' ? 'num_timeout' : m[1])).filter((n) => n !== 'who');
+/** The args a line's texts show ({nth} is derived from num_timeout; {who} may differ between repeats). */
+function shownArgs(x: NonNullable<ReturnType<typeof textOf>>): string[] {
+  const texts = MESSAGES.en[`log.code.${x}`] + MESSAGES.en[`log.why.${x}`];
+  return [...texts.matchAll(PLACEHOLDER)].map((m) => (m[1] === 'nth' ? 'num_timeout' : m[1])).filter((n) => n !== 'who');
 }
 
-/** Two lines whose sentences differ only in who they concern. */
+/** Two lines whose texts differ only in who they concern. */
 function saysTheSame(a: LogLine, b: LogLine): boolean {
   if (a.code !== b.code || a.fn !== b.fn) return false;
-  const key = sentenceKey(a);
-  if (key === null || key !== sentenceKey(b)) return false;
-  return shownArgs(key).every((n) => a.args[n] === b.args[n]);
+  const x = textOf(a);
+  if (x === null || x !== textOf(b)) return false;
+  return shownArgs(x).every((n) => a.args[n] === b.args[n]);
 }

@@ -1,0 +1,38 @@
+// A folded run of repeats: "7 more like this, for clients 12–18, until 0.280 s", with the counters the whole run
+// moved (ListenOverflows ×7). It opens into its lines, which the panel then lists one by one.
+import type { Lang } from '../../store/prefs.ts';
+import { numberFormat, type Translate } from '../i18n/index.ts';
+import { chipsOf, formatTime } from './narrate.ts';
+import { clientSpan, type LineRow } from './rows.ts';
+import { Chips } from './Chips.tsx';
+
+interface Props {
+  readonly rows: readonly LineRow[];
+  readonly open: boolean;
+  readonly onToggle: () => void;
+  readonly t: Translate;
+  readonly lang: Lang;
+  readonly selected: string | null;
+  readonly onChip: (field: string) => void;
+}
+
+/** The key of a fold: its first line's, so it keeps its place while the run grows. */
+export const foldKey = (rows: readonly LineRow[]) => `rep-${rows[0].line.seq}`;
+
+export function LogRepeats({ rows, open, onToggle, t, lang, selected, onChip }: Props) {
+  const mib = rows.flatMap((r) => r.line.mib);
+  const clients = clientSpan(rows);
+  const vars = { n: numberFormat(lang).format(rows.length), to: formatTime(rows[rows.length - 1].line.t_ms) };
+  return (
+    <li className="log-repeats" data-testid="log-repeats" data-key={foldKey(rows)} data-open={open} data-n={rows.length} data-first={rows[0].line.seq} data-last={rows[rows.length - 1].line.seq} data-mib={mib.join(' ')}>
+      <span className="log-t num">{formatTime(rows[0].line.t_ms)}</span>
+      <div className="log-body">
+        <button type="button" className="log-text" aria-expanded={open} title={t('log.repeats_title')} onClick={onToggle}>
+          <span aria-hidden="true">{open ? '▾ ' : '▸ '}</span>
+          {clients === null ? t('log.repeats', vars) : t('log.repeats_clients', { ...vars, clients })}
+        </button>
+        <Chips chips={chipsOf(mib, selected)} selected={selected} t={t} onChip={onChip} />
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,69 @@
+// Keeps a growing list readable: while the viewer is at the bottom it follows the newest item; once they scroll
+// up it stays where they are — even when the oldest items drop off the top (the page keeps a ring of lines),
+// the item they were reading keeps its place on screen.
+import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
+
+/** how close to the bottom (px) still counts as "at the bottom": rounding and a half-rendered line */
+const STICK_PX = 12;
+
+export interface Follow {
+  /** for the scrolling element */
+  readonly scroller: RefObject<HTMLDivElement | null>;
+  /** the viewer scrolled up: offer a way back to the newest item */
+  readonly away: boolean;
+  readonly onScroll: () => void;
+  readonly toLatest: () => void;
+}
+
+/**
+ * `items`: the selector of the list's items, each with a `data-key` (plain word characters and dashes);
+ * `content`: changes whenever the list does;
+ * `restart`: changes when the list should start at the newest item again (a new filter).
+ */
+export function useFollow(items: string, content: unknown, restart: unknown): Follow {
+  const scroller = useRef<HTMLDivElement>(null);
+  const stick = useRef(true);
+  /** the first item in view while scrolled up, and how far below the top of the view it was */
+  const anchor = useRef<{ key: string; offset: number } | null>(null);
+  const [away, setAway] = useState(false);
+
+  const onScroll = () => {
+    const el = scroller.current;
+    if (!el) return;
+    const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight <= STICK_PX;
+    stick.current = atBottom;
+    setAway(!atBottom);
+    anchor.current = null;
+    if (atBottom) return;
+    for (const item of el.querySelectorAll<HTMLElement>(items)) {
+      if (item.offsetTop + item.offsetHeight > el.scrollTop) {
+        anchor.current = { key: item.dataset.key ?? '', offset: item.offsetTop - el.scrollTop };
+        break;
+      }
+    }
+  };
+
+  const toLatest = () => {
+    stick.current = true;
+    setAway(false);
+    scroller.current?.scrollTo({ top: scroller.current.scrollHeight });
+  };
+
+  useLayoutEffect(() => {
+    stick.current = true;
+  }, [restart]);
+
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    if (stick.current) {
+      el.scrollTop = el.scrollHeight;
+      return;
+    }
+    const a = anchor.current;
+    const item = a ? el.querySelector<HTMLElement>(`${items}[data-key="${a.key}"]`) : null;
+    if (a && item) el.scrollTop = item.offsetTop - a.offset;
+  }, [items, content]);
+
+  return { scroller, away, onScroll, toLatest };
+}

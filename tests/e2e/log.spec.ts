@@ -1,0 +1,151 @@
+// What happened: the narrated log shows the kernel's decisions of a real run in the worker, names the function
+// that took each with a link to its Linux 6.18 source, and the ListenOverflows tile filters it to exactly the
+// decisions that moved ListenOverflows — their increments add up to the counter.
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { test, expect, type Page } from '@playwright/test';
+import { watchProblems } from './page-helpers.ts';
+
+const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+const DOCS = fileURLToPath(new URL('./docs/', import.meta.url));
+mkdirSync(SHOTS, { recursive: true });
+mkdirSync(DOCS, { recursive: true });
+
+async function open(page: Page, preset: string, lang = 'en'): Promise<void> {
+  await page.goto(`./?lang=${lang}&preset=${preset}`);
+  await expect(page.getByTestId('scenario-title')).toHaveAttribute('data-name', preset);
+}
+
+async function runToEnd(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Run to end' }).click();
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'done');
+}
+
+const panel = (page: Page) => page.getByRole('region', { name: /^(What happened|发生了什么)$/ });
+const lines = (page: Page) => panel(page).getByTestId('log-line');
+
+/** The rows that stand for decisions: lines, and folded runs of repeats. */
+const decisionRows = (page: Page) => panel(page).locator('[data-testid="log-line"], [data-testid="log-repeats"]');
+
+/** The decisions the list stands for, in order (a fold stands for the run of seqs it folds). */
+async function shownSeqs(page: Page): Promise<number[]> {
+  const rows = await decisionRows(page).evaluateAll((els) => els.map((e) => ({ ...(e as HTMLElement).dataset })));
+  return rows.flatMap((d) => (d.seq !== undefined ? [Number(d.seq)] : d.open === 'true' ? [] : Array.from({ length: Number(d.last) - Number(d.first) + 1 }, (_, i) => Number(d.first) + i)));
+}
+
+/** How many times the lines shown moved `field` (data-mib lists every counter a line moved, repeats included). */
+async function movedInLines(page: Page, field: string): Promise<number> {
+  const mibs = await lines(page).evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.mib ?? ''));
+  return mibs.reduce((n, m) => n + m.split(' ').filter((f) => f === field).length, 0);
+}
+
+/** How many decisions the shown rows stand for (an open fold's lines are listed after it). */
+async function shownCount(page: Page): Promise<number> {
+  const ns = await decisionRows(page).evaluateAll((els) => els.map((e) => {
+    const d = (e as HTMLElement).dataset;
+    return d.n === undefined ? 1 : d.open === 'true' ? 0 : Number(d.n);
+  }));
+  return ns.reduce((a, b) => a + b, 0);
+}
+
+/** The list is scrolled to its newest line. */
+async function atBottom(page: Page): Promise<boolean> {
+  return panel(page).locator('.log-scroll').evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight <= 12);
+}
+
+test.use({ viewport: { width: 1366, height: 768 } });
+
+test('accept-overflow: narrated lines name tcp_check_req with an elixir link; the ListenOverflows filter keeps exactly the lines that moved it', async ({ page }) => {
+  const problems = watchProblems(page);
+  await open(page, 'accept-overflow');
+  await runToEnd(page);
+
+  // every decision of the run is here (fewer than the page keeps), in order, none left out
+  const seqs = await shownSeqs(page);
+  const all = seqs.length;
+  expect(all).toBeGreaterThan(20);
+  expect(seqs).toEqual(seqs.map((_, i) => i));
+  expect(await shownCount(page)).toBe(all);
+  await expect(panel(page).getByTestId('log-gap')).toHaveCount(0);
+  // newest at the bottom, and the list shows it
+  expect(await atBottom(page)).toBe(true);
+  await panel(page).screenshot({ path: `${SHOTS}log-cell-end.png` });
+
+  // the overflow the preset is about, in words, with the function that decided it
+  const overflow = lines(page).and(page.locator('[data-code="req_overflow_acked"]')).first();
+  await expect(overflow.locator('.log-text')).toHaveText(/^ACK from client \d+ dropped: accept queue full \(9 waiting, backlog 8\)\.$/);
+  const link = overflow.getByRole('link', { name: /^tcp_check_req\(\) in net\/ipv4\/tcp_minisocks\.c: Linux v6\.18 source/ });
+  await expect(link).toHaveText('tcp_check_req()');
+  await expect(link).toHaveAttribute('href', 'https://elixir.bootlin.com/linux/v6.18/C/ident/tcp_check_req');
+  await expect(link).toHaveAttribute('target', '_blank');
+  // opened, it says why, and names the branch in the kernel's terms
+  await overflow.locator('.log-text').click();
+  await expect(overflow.getByTestId('log-why')).toContainText('With tcp_abort_on_overflow = 0 the kernel drops the ACK and keeps the request in the SYN queue');
+  await expect(overflow.locator('.log-branch')).toHaveText('listen_overflow, !tcp_abort_on_overflow');
+  await expect(overflow.getByRole('button', { name: 'Show only decisions that moved ListenOverflows' })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}log-accept-overflow.png` });
+  await panel(page).screenshot({ path: `${SHOTS}log-cell-accept-overflow.png` });
+
+  // filter with the counters panel's tile
+  const overflows = Number(await page.getByTestId('counter-ListenOverflows').first().getAttribute('data-value'));
+  expect(overflows).toBeGreaterThan(0);
+  const moving = await lines(page).and(page.locator('[data-mib~="ListenOverflows"]')).count()
+    + (await panel(page).getByTestId('log-repeats').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset)))
+      .reduce((n, d) => n + (d.mib!.split(' ').includes('ListenOverflows') ? Number(d.n) : 0), 0);
+  await page.getByTestId('counter-ListenOverflows').first().click();
+  await expect(panel(page).getByTestId('log-filter')).toHaveAttribute('data-counter', 'ListenOverflows');
+  await expect(panel(page).getByTestId('log-filter')).toContainText(`Only decisions that moved ListenOverflows: ${moving} of ${all}`);
+  await expect.poll(() => shownCount(page)).toBe(moving);
+  // open every fold: each decision shown is one that moved the counter, and every increment is one of them
+  for (const fold of await panel(page).getByTestId('log-repeats').locator('button.log-text').all()) await fold.click();
+  await expect(lines(page)).toHaveCount(moving);
+  expect(await lines(page).evaluateAll((els) => els.every((e) => (e as HTMLElement).dataset.mib!.split(' ').includes('ListenOverflows')))).toBe(true);
+  const codes = await lines(page).evaluateAll((els) => [...new Set(els.map((e) => (e as HTMLElement).dataset.code))].sort());
+  expect(codes).toEqual(['cookie_valid_overflow', 'req_overflow_acked', 'syn_accept_queue_full']);
+  expect(await movedInLines(page, 'ListenOverflows')).toBe(overflows);
+  await panel(page).screenshot({ path: `${SHOTS}log-cell-filtered.png` });
+
+  await panel(page).getByRole('button', { name: 'Show all decisions (stop filtering by ListenOverflows)' }).click();
+  await expect(panel(page).getByTestId('log-filter')).toHaveCount(0);
+  await expect.poll(() => shownCount(page)).toBe(all);
+  expect(problems).toEqual([]);
+});
+
+test('while playing the log follows the newest line unless the viewer scrolled up', async ({ page }) => {
+  const problems = watchProblems(page);
+  await open(page, 'accept-overflow');
+  await page.getByLabel('Speed').selectOption('1');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(() => shownCount(page)).toBeGreaterThan(12);
+  await expect.poll(() => atBottom(page)).toBe(true);
+  // scroll up to read: new lines no longer pull the list down
+  await panel(page).locator('.log-scroll').evaluate((el) => el.scrollTo({ top: 0 }));
+  const latest = panel(page).getByRole('button', { name: /Latest/ });
+  await expect(latest).toBeVisible();
+  const before = await shownCount(page);
+  await expect.poll(() => shownCount(page), { timeout: 15_000 }).toBeGreaterThan(before);
+  expect(await panel(page).locator('.log-scroll').evaluate((el) => el.scrollTop)).toBe(0);
+  await latest.click();
+  await expect.poll(() => atBottom(page)).toBe(true);
+  await expect(latest).toHaveCount(0);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  expect(problems).toEqual([]);
+});
+
+test('a flood: what was left out is said, and the log speaks Chinese on a projector', async ({ page }) => {
+  const problems = watchProblems(page);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await open(page, 'syn-flood-cookies');
+  await runToEnd(page);
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(panel(page).getByRole('heading')).toHaveText('发生了什么');
+  await expect(lines(page).first()).toBeVisible();
+  expect(await shownCount(page)).toBeLessThanOrEqual(500);
+  // the run makes more decisions than the page keeps: the first line says how many came before it
+  const first = (await shownSeqs(page))[0];
+  if (first > 0) await expect(panel(page).getByTestId('log-gap').first()).toContainText(`更早的 ${first.toLocaleString('zh-CN')} 条决策未显示`);
+  await expect(decisionRows(page).last()).toContainText(/[\u4e00-\u9fff]/);
+  await page.screenshot({ path: `${SHOTS}log-flood-zh-1920.png` });
+  await panel(page).screenshot({ path: `${SHOTS}log-cell-flood-zh-1920.png` });
+  expect(problems).toEqual([]);
+});

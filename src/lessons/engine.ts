@@ -97,6 +97,20 @@ export function readValue(r: Reader, o: Observation): number | null {
   }
 }
 
+/** A reader as a short string (`counter:ListenOverflows`, `shell:LISTEN:1` …): for test hooks and debugging. */
+export function readerKey(r: Reader): string {
+  switch (r.kind) {
+    case 'counter':
+      return `counter:${r.field}`;
+    case 'tally':
+      return `tally:${r.of.join(',')}`;
+    case 'shell':
+      return `shell:${r.row}:${r.word}`;
+    default:
+      return r.kind;
+  }
+}
+
 /** Indexes of the choices equal to the model's value: exactly one for a well-made prediction (tests check it). */
 export function rightChoices(choices: readonly Choice[], o: Observation, observed: number | null): number[] {
   if (observed === null) return [];

@@ -8,11 +8,11 @@ import { LESSONS } from '../../src/lessons/index.ts';
 import { choicesOf, lessonParams, readValue, rightChoices, scenarioText } from '../../src/lessons/engine.ts';
 import type { Lesson, Observation, Params, Step } from '../../src/lessons/types.ts';
 import { openScenario } from '../../src/worker/open.ts';
-import type { LiveRun } from '../../src/worker/live_run.ts';
+import type { RunPort } from '../../src/worker/port.ts';
 
 const SEEDS = Array.from({ length: 48 }, (_, i) => i * 7919 + 1);
 
-function open(lesson: Lesson, key: string, p: Params, seed: number): LiveRun {
+function open(lesson: Lesson, key: string, p: Params, seed: number): RunPort {
   const o = openScenario(scenarioText(lesson, key, p, seed));
   if (!o.ok) throw new Error(`${lesson.id}/${key}: ${JSON.stringify(o.issues)}`);
   return o.sim;

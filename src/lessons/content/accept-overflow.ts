@@ -64,7 +64,6 @@ export const acceptOverflowLesson: Lesson = {
     {
       scenario: 'slow',
       at_ms: at(0),
-      highlight: 'packets',
       watch: (p) => [...Array.from({ length: p.k }, (_, i) => i), p.k],
       text: tx(
         '`listen(fd, {b})`: the accept queue holds {b1}. {k} slow clients plus {b1} fast ones make {all}.',
@@ -80,7 +79,7 @@ export const acceptOverflowLesson: Lesson = {
           num(p.b1, tx('backlog + 1: those in the accept queue', 'backlog + 1：全连接队列里的那些')),
           num(p.all, tx('every client', '所有客户端')),
         ],
-        conceal: ['clients', 'queues', 'counters', 'log'],
+        conceal: ['clients', 'queues', 'counters', 'log', 'packets'],
         reveal: { at_ms: (p) => p.D + 100, highlight: 'clients' },
         read: { kind: 'tally', of: ['accepted', 'queued', 'stalled'] },
         shows: tx('`connect()` returned 0 for {observed} clients.', '有 {observed} 个客户端的 `connect()` 返回了 0。'),

@@ -85,7 +85,7 @@ export const backlogLesson: Lesson = {
           num(p.s, 'somaxconn'),
           num(p.eff, 'min(backlog, somaxconn)'),
           num(p.b + 1, 'backlog + 1'),
-          num(128, tx('128, the default of somaxconn before Linux 5.4', '128：Linux 5.4 之前 somaxconn 的默认值')),
+          num(128, tx('the default of somaxconn before Linux 5.4', 'Linux 5.4 之前 somaxconn 的默认值')),
         ],
         conceal: ['knobs', 'queues', 'log', 'terminal'],
         reveal: { at_ms: at(0), shell: () => ['ss -lnt'], highlight: 'terminal' },

@@ -6,10 +6,11 @@ import { initialPresets, type PresetsSlice } from './presets.ts';
 import { initialRun, type RunSlice } from './run.ts';
 import { initialPrefs, type Lang, type PrefsSlice } from './prefs.ts';
 import { initialLive, type LiveSlice } from './live.ts';
+import { initialLesson, type LessonSlice } from './lesson.ts';
 
-export type AppState = PresetsSlice & RunSlice & PrefsSlice & LiveSlice;
+export type AppState = PresetsSlice & RunSlice & PrefsSlice & LiveSlice & LessonSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(lang: Lang): AppStore {
-  return createStore<AppState>()(() => ({ ...initialPresets, ...initialRun, ...initialPrefs(lang), ...initialLive }));
+  return createStore<AppState>()(() => ({ ...initialPresets, ...initialRun, ...initialPrefs(lang), ...initialLive, ...initialLesson }));
 }

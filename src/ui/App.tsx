@@ -13,6 +13,7 @@ import { PacketsPanel } from './packets/PacketsPanel.tsx';
 import { ClientsPanel } from './clients/ClientsPanel.tsx';
 import { LogPanel } from './log/LogPanel.tsx';
 import { TerminalPanel } from './terminal/TerminalPanel.tsx';
+import { LessonsDrawer } from './lessons/LessonsDrawer.tsx';
 
 export function App() {
   useUrlSync();
@@ -44,6 +45,7 @@ export function App() {
         <PanelBoundary area="terminal">
           <TerminalPanel />
         </PanelBoundary>
+        <LessonsDrawer />
       </main>
     </div>
   );

@@ -1,6 +1,7 @@
 // The page header: name, what it teaches, and the language switch.
 import { LANGS } from '../store/prefs.ts';
 import { useApp, useBridge, useT } from './context.ts';
+import { LessonsButton } from './lessons/LessonsDrawer.tsx';
 
 export function Header() {
   const t = useT();
@@ -12,6 +13,7 @@ export function Header() {
         <h1>{t('app.title')}</h1>
         <p>{t('app.tagline')}</p>
       </div>
+      <LessonsButton />
       <nav className="langs" aria-label={t('lang.label')}>
         {LANGS.map((l) => (
           <button key={l} type="button" lang={l} aria-pressed={l === lang} onClick={() => bridge.setLang(l)}>

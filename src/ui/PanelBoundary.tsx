@@ -1,6 +1,7 @@
 // Keeps a failing panel from blanking the whole page: the rest stays usable and the failure is named.
 import { Component, type ReactNode } from 'react';
 import { useT } from './context.ts';
+import { LessonCell } from './lessons/LessonCell.tsx';
 
 function Failed(props: { message: string }) {
   const t = useT();
@@ -11,7 +12,8 @@ function Failed(props: { message: string }) {
   );
 }
 
-/** `area`: the grid area the panel occupies (the boundary's box is the grid cell, so a failure keeps its place) */
+/** `area`: the grid area the panel occupies (the boundary's box is the grid cell, so a failure keeps its place; an
+ *  open lesson may mark the cell) */
 export class PanelBoundary extends Component<{ area: string; children: ReactNode }, { error: Error | null }> {
   override state: { error: Error | null } = { error: null };
 
@@ -21,9 +23,9 @@ export class PanelBoundary extends Component<{ area: string; children: ReactNode
 
   override render() {
     return (
-      <div className={`cell cell-${this.props.area}`} style={{ gridArea: this.props.area }}>
+      <LessonCell area={this.props.area}>
         {this.state.error ? <Failed message={this.state.error.message} /> : this.props.children}
-      </div>
+      </LessonCell>
     );
   }
 }

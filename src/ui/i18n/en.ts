@@ -9,6 +9,7 @@ import { clientsEn } from '../clients/messages.ts';
 import { logEn } from '../log/messages.ts';
 import { terminalEn } from '../terminal/messages.ts';
 import { scenarioEn } from '../scenario/messages.ts';
+import { lessonsEn } from '../lessons/messages.ts';
 
 export const en = {
   ...knobsEn,
@@ -19,6 +20,7 @@ export const en = {
   ...logEn,
   ...terminalEn,
   ...scenarioEn,
+  ...lessonsEn,
 
   'app.title': 'Backlog Lab',
   'app.tagline': 'What Linux 6.18 does with a listening TCP socket',

@@ -10,6 +10,7 @@ import { clientsZhCN } from '../clients/messages.ts';
 import { logZhCN } from '../log/messages.ts';
 import { terminalZhCN } from '../terminal/messages.ts';
 import { scenarioZhCN } from '../scenario/messages.ts';
+import { lessonsZhCN } from '../lessons/messages.ts';
 
 export const zhCN: Messages = {
   ...knobsZhCN,
@@ -20,6 +21,7 @@ export const zhCN: Messages = {
   ...logZhCN,
   ...terminalZhCN,
   ...scenarioZhCN,
+  ...lessonsZhCN,
 
   'app.title': 'Backlog Lab',
   'app.tagline': 'Linux 6.18 如何处理一个处于监听状态的 TCP 套接字',

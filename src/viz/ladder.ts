@@ -51,6 +51,9 @@ const DROP_PATH = 'M1.5,1.5 L8.5,8.5 M8.5,1.5 L1.5,8.5';
 
 let views = 0;
 
+/** the width of each arrow's label, in the drawing's units */
+const labelWidth = new WeakMap<SVGTextElement, number>();
+const LABEL_PAD = 6;
 /** the row each arrow's node was last drawn from */
 const drawnRow = new WeakMap<SVGGElement, ArrowRow>();
 
@@ -67,7 +70,7 @@ export function createLadderView(host: HTMLElement): View<LadderInput> {
   const defs = body.append('defs');
   for (const k of KINDS) {
     defs.append('marker').attr('id', `${uid}-${k}`).attr('class', `head-${k}`).attr('viewBox', '0 0 10 10').attr('refX', 9).attr('refY', 5)
-      .attr('markerWidth', 7).attr('markerHeight', 7).attr('orient', 'auto-start-reverse')
+      .attr('markerWidth', 11).attr('markerHeight', 11).attr('markerUnits', 'userSpaceOnUse').attr('orient', 'auto-start-reverse')
       .append('path').attr('d', 'M0,0 L10,5 L0,10 z');
   }
   defs.append('marker').attr('id', `${uid}-drop`).attr('class', 'head-drop').attr('viewBox', '0 0 10 10').attr('refX', 5).attr('refY', 5)
@@ -173,14 +176,19 @@ export function createLadderView(host: HTMLElement): View<LadderInput> {
   }
 
   /** the parts of a row that depend on the lanes and width */
-  function placeArrow(rows: RowSel, width: number): void {
+  /** Centred on its arrow, a label longer than the arrow is slid right of the server's lane (so it never runs
+   *  into the times in the gutter) and left of the drawing's edge. */
+  function placeArrow(rows: RowSel, l: Ladder): void {
     rows.select('line.arrow')
       .attr('x1', (d) => d.x1)
       .attr('y1', (d) => d.y1 - d.y)
       .attr('x2', (d) => d.x2)
       .attr('y2', (d) => d.y2 - d.y);
-    rows.select('text.label').attr('x', (d) => d.label_x);
-    rows.select('line.sep').attr('x2', width - 4);
+    rows.select<SVGTextElement>('text.label').attr('x', function (d) {
+      const half = (labelWidth.get(this) ?? 0) / 2;
+      return Math.max(l.server_x + LABEL_PAD + half, Math.min(d.label_x, l.width - LABEL_PAD - half));
+    });
+    rows.select('line.sep').attr('x2', l.width - 4);
   }
 
   function drawRows(l: Ladder, input: LadderInput, relayout: boolean): void {
@@ -203,7 +211,11 @@ export function createLadderView(host: HTMLElement): View<LadderInput> {
         const label = g.append('text').attr('class', 'label').attr('text-anchor', 'middle').attr('y', (d) => d.y1 - d.y - 3);
         label.append('tspan').attr('class', 'flag').text((d) => d.label);
         label.filter((d) => d.note !== null).append('tspan').attr('class', 'note').attr('dx', 4).text((d) => d.note ?? '');
-        placeArrow(g, l.width);
+        // measured once, when the arrow is drawn (its words never change)
+        g.select<SVGTextElement>('text.label').each(function () {
+          labelWidth.set(this, this.getComputedTextLength?.() ?? 0);
+        });
+        placeArrow(g, l);
         return g;
       });
     // touch an arrow that stays only where something changed: older packets leaving move it up, may give it a
@@ -217,7 +229,7 @@ export function createLadderView(host: HTMLElement): View<LadderInput> {
       if (was?.time !== d.time) g.select('text.time').text(d.time ?? '');
       if (was?.gap !== d.gap) g.select('line.sep').attr('display', d.gap ? null : 'none');
     });
-    if (relayout) placeArrow(rows, l.width);
+    if (relayout) placeArrow(rows, l);
   }
 
   /** the lanes as drawn, for telling whether a new input changes them */

@@ -48,13 +48,17 @@ test('slow-accept: client 0 connects with SYN → SYN-ACK → ACK, step by step'
   const problems = watchProblems(page);
   await open(page, 'slow-accept');
   const arrows0 = page.locator('[data-testid="ladder-arrow"][data-client="0"]');
-  for (let i = 0; i < 20 && (await arrows0.count()) < 3; i++) await page.getByRole('button', { name: 'Step' }).click();
+  for (let i = 0; i < 20 && (await arrows0.count()) < 3; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
   await expect(arrows0).toHaveCount(3);
   expect(await arrows0.evaluateAll((els) => els.map((e) => `${e.getAttribute('data-flags')} ${e.getAttribute('class')?.match(/dir-\w+/)?.[0]}`))).toEqual([
     'SYN dir-in', 'SYN|ACK dir-out', 'ACK dir-in',
   ]);
   // the ladder's "now" line reads the simulated clock
   await expect(page.locator('.ladder-body .now-time')).toHaveText(/^0\.\d{3} s$/);
+  // stepping back takes the ACK off the ladder again (the frame after a step back replaces the packets)
+  for (let i = 0; i < 20 && (await arrows0.count()) === 3; i++) await page.getByRole('button', { name: 'Step back' }).click();
+  await expect(arrows0).toHaveCount(2);
+  expect(await flagsOf(page, 0)).toEqual(['SYN', 'SYN|ACK']);
   expect(problems).toEqual([]);
 });
 

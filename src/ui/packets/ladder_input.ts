@@ -4,7 +4,7 @@
 import type { LadderInput } from '../../viz/ladder.ts';
 import type { ArrowRow, LadderPacket } from '../../viz/ladder_layout.ts';
 import type { AppState } from '../../store/store.ts';
-import type { LogLine, PacketView } from '../../worker/protocol.ts';
+import type { LogLine, PacketView, SimFrame } from '../../worker/protocol.ts';
 import type { MsgKey, Translate } from '../i18n/index.ts';
 import { expName } from '../clients/experience.ts';
 import { dropKey, dropsOf, type DropReason } from './drops.ts';
@@ -13,22 +13,50 @@ const BASE_ANIM_MS = 200;
 
 const DROP_KEY: Record<DropReason, MsgKey> = { accept_full: 'packets.drop_accept_full', syn_full: 'packets.drop_syn_full', other: 'packets.drop' };
 
-/** the packets with their drops marked; a new array only when the packets or the log changed */
-function withDrops(packets: readonly PacketView[], log: readonly LogLine[], t: Translate): readonly LadderPacket[] {
-  const drops = dropsOf(log);
-  if (drops.size === 0) return packets;
-  return packets.map((p) => {
-    const why = p.dir === 'in' ? drops.get(dropKey(p.client, p.t_ms)) : undefined;
-    return why ? { ...p, drop: t(DROP_KEY[why]) } : p;
-  });
-}
+/** the identity of a packet within a run (a seq alone may name another packet after a reset) */
+const packetId = (p: PacketView) => `${p.seq}:${p.t_ms}:${p.client}:${p.dir}:${p.flags}`;
 
-/** A ladder input maker for one view: it keeps the marked packets while the store's packets and log stay the same
- *  arrays, so a frame with no new packet does not make the view lay the ladder out again. */
+/**
+ * A ladder input maker for one view. It marks the packets the listener dropped and remembers those marks: the
+ * decisions that tell of a drop leave the page's log ring long before the packet leaves the packets ring (a flood
+ * makes many more decisions than watched packets). The memory starts again with the run (a frame that replaces
+ * the page's packets: load, reset, seek). While the store's packets and log stay the same arrays, it hands out
+ * the same marked packets, so a frame without a new packet does not make the view lay the ladder out again.
+ */
 export function ladderInputMaker(t: Translate): (s: AppState) => LadderInput {
+  /** the marked packets by identity: kept, so that marking the same packets again gives the same objects */
+  const dropped = new Map<string, LadderPacket>();
   let memo: { packets: readonly PacketView[]; log: readonly LogLine[]; out: readonly LadderPacket[] } | null = null;
+  let replaced: SimFrame | null = null;
+
+  function mark(packets: readonly PacketView[], log: readonly LogLine[]): readonly LadderPacket[] {
+    const fresh = dropsOf(log);
+    const kept = new Set<string>();
+    const out = packets.map((p): LadderPacket => {
+      if (p.dir !== 'in') return p;
+      const id = packetId(p);
+      kept.add(id);
+      const known = dropped.get(id);
+      if (known) return known;
+      const why = fresh.get(dropKey(p.client, p.t_ms));
+      if (!why) return p;
+      const marked = { ...p, drop: t(DROP_KEY[why]) };
+      dropped.set(id, marked);
+      return marked;
+    });
+    for (const id of dropped.keys()) if (!kept.has(id)) dropped.delete(id);
+    // the same packets marked the same way: hand out the array the view already drew
+    const same = memo !== null && memo.out.length === out.length && out.every((p, i) => p === memo!.out[i]);
+    return same ? memo!.out : out;
+  }
+
   return (s) => {
-    if (!memo || memo.packets !== s.packets || memo.log !== s.log) memo = { packets: s.packets, log: s.log, out: withDrops(s.packets, s.log, t) };
+    const f = s.run.phase === 'live' ? s.run.frame : null;
+    if (f?.replace && f !== replaced) {
+      replaced = f;
+      dropped.clear();
+    }
+    if (!memo || memo.packets !== s.packets || memo.log !== s.log) memo = { packets: s.packets, log: s.log, out: mark(s.packets, s.log) };
     return ladderInput(s, memo.out, t);
   };
 }

@@ -103,7 +103,7 @@ export const abortOnOverflowLesson: Lesson = {
         conceal: ['counters', 'log'],
         reveal: { at_ms: at(9500), highlight: 'counters' },
         read: { kind: 'counter', field: 'ListenOverflows' },
-        shows: tx('`ListenOverflows` = {observed}.', '`ListenOverflows` = {observed}。'),
+        shows: tx('`ListenOverflows` = {observed}.', '`ListenOverflows` 为 {observed}。'),
         why: () => tx(
           'Each slow client overflowed once. The RST ended its request sock, so no SYN-ACK is retransmitted and no second ACK comes. With the default 0 the request stays, and every retransmitted SYN-ACK brings another ACK and another overflow, until a slot frees up or the request expires.',
           '每个慢客户端只溢出一次。RST 终结了它的 request sock，于是不再重传 SYN-ACK，也就没有第二个 ACK。默认值 0 时请求会留下来，每重传一次 SYN-ACK，就换来一个新 ACK、再溢出一次，直到腾出空位或请求超时。',

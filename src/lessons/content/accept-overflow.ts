@@ -37,7 +37,7 @@ export const acceptOverflowLesson: Lesson = {
     const k = r.pick([2, 3, 4].filter((x) => x <= b));
     const A = r.pick([4000, 5000]);
     const D = r.pick([250, 300, 400]);
-    return { b, b1: b + 1, k, all: k + b + 1, D, A, A_s: secs(A), t: secs(7200 + D) };
+    return { b, b1: b + 1, k, all: k + b + 1, D, A, A_s: secs(A), t: secs(7500 + D) };
   },
   scenarios: {
     slow: (p) => ({
@@ -108,7 +108,7 @@ export const acceptOverflowLesson: Lesson = {
         conceal: ['counters', 'packets', 'log'],
         reveal: { at_ms: (p) => p.D + 100, highlight: 'counters' },
         read: { kind: 'counter', field: 'OutRsts' },
-        shows: tx('`OutRsts` = {observed}.', '`OutRsts` = {observed}。'),
+        shows: tx('`OutRsts` = {observed}.', '`OutRsts` 为 {observed}。'),
         why: () => tx(
           '`net.ipv4.tcp_abort_on_overflow` is 0 (the default), so `tcp_check_req()` only marks the request as acked and drops the ACK: `ListenOverflows` and `ListenDrops` go up, nothing is sent. The request sock stays in the SYN queue and its timer keeps retransmitting the SYN-ACK.',
           '`net.ipv4.tcp_abort_on_overflow` 为 0（默认值），所以 `tcp_check_req()` 只是把这个请求标记为 acked，然后丢掉 ACK：`ListenOverflows` 和 `ListenDrops` 加一，什么也不发。request sock 留在半连接队列里，它的定时器会继续重传 SYN-ACK。',
@@ -119,7 +119,7 @@ export const acceptOverflowLesson: Lesson = {
     },
     {
       scenario: 'slow',
-      at_ms: (p) => 7200 + p.D,
+      at_ms: (p) => 7500 + p.D,
       highlight: 'counters',
       watch: (p) => [...Array.from({ length: p.k }, (_, i) => i), p.k],
       text: tx(

@@ -109,7 +109,7 @@ export const synFloodLesson: Lesson = {
         conceal: ['counters', 'log'],
         reveal: { at_ms: (p) => p.T, highlight: 'counters' },
         read: { kind: 'counter', field: 'TCPReqQFullDrop' },
-        shows: tx('`TCPReqQFullDrop` = {observed}.', '`TCPReqQFullDrop` = {observed}。'),
+        shows: tx('`TCPReqQFullDrop` = {observed}.', '`TCPReqQFullDrop` 为 {observed}。'),
         why: () => tx(
           'Once the queue is full, `tcp_syn_flood_action()` drops every further SYN, counting `TCPReqQFullDrop` and `ListenDrops`; the kernel log says once per listener: “Possible SYN flooding on port …. Dropping request.” No answer is sent, so a real client cannot tell a flood from a dead server.',
           '队列一满，`tcp_syn_flood_action()` 就丢弃此后的每个 SYN，计入 `TCPReqQFullDrop` 和 `ListenDrops`；内核日志对每个监听套接字只说一次：“Possible SYN flooding on port …. Dropping request.” 因为不回任何包，真实客户端分不清是遭了洪泛还是服务器死了。',

@@ -78,7 +78,7 @@ export const synackRetriesLesson: Lesson = {
         conceal: ['packets', 'counters', 'log', 'queues'],
         reveal: { at_ms: (p) => p.T, highlight: 'packets' },
         read: { kind: 'counter', field: 'TCPSynRetrans' },
-        shows: tx('`TCPSynRetrans` = {observed}.', '`TCPSynRetrans` = {observed}。'),
+        shows: tx('`TCPSynRetrans` = {observed}.', '`TCPSynRetrans` 为 {observed}。'),
         why: () => tx(
           '`reqsk_timer_handler()` rearms the request’s timer at `min(1 s << num_timeout, TCP_RTO_MAX)`: 1 s, then 2, 4, 8, 16, 32 s. So the SYN-ACKs leave at 0, 1, 3, 7, 15, 31 s… — by {T_s} s that is {d} retransmissions, each counted in `TCPSynRetrans`.',
           '`reqsk_timer_handler()` 按 `min(1 s << num_timeout, TCP_RTO_MAX)` 重新设定请求的定时器：先 1 秒，然后 2、4、8、16、32 秒。所以 SYN-ACK 在 0、1、3、7、15、31 秒……发出——到 {T_s} 秒共重传 {d} 次，每次都计入 `TCPSynRetrans`。',
@@ -110,7 +110,7 @@ export const synackRetriesLesson: Lesson = {
         conceal: ['counters', 'log', 'queues'],
         reveal: { at_ms: (p) => p.end - 500, highlight: 'counters' },
         read: { kind: 'counter', field: 'TCPTimeouts' },
-        shows: tx('`TCPTimeouts` = {observed}.', '`TCPTimeouts` = {observed}。'),
+        shows: tx('`TCPTimeouts` = {observed}.', '`TCPTimeouts` 为 {observed}。'),
         why: () => tx(
           'Every firing counts `TCPTimeouts` (`tcp_syn_ack_timeout()`), the last one too: it finds `num_timeout >= max_retries` and frees the request sock instead of resending. {r} + 1 = {r1}. The request lived about 2^{r1} − 1 = {life} s (kernel timers run a little late, more so for long ones). Its end is silent: no RST, no counter of its own — the entry just disappears from `ss`.',
           '每次触发都计一次 `TCPTimeouts`（`tcp_syn_ack_timeout()`），最后一次也不例外：这次它发现 `num_timeout >= max_retries`，于是释放 request sock，而不是再重传。{r} + 1 = {r1}。这个请求大约活了 2^{r1} − 1 = {life} 秒（内核定时器总会晚一点触发，时间越长晚得越多）。它的消失悄无声息：不发 RST，也没有专门的计数器——只是从 `ss` 的输出里消失了。',

@@ -106,7 +106,7 @@ export const twoQueuesLesson: Lesson = {
         conceal: ['counters', 'log', 'clients'],
         reveal: { at_ms: (p) => p.D - 50, highlight: 'counters' },
         read: { kind: 'counter', field: 'TCPReqQFullDrop' },
-        shows: tx('`TCPReqQFullDrop` = {observed}.', '`TCPReqQFullDrop` = {observed}。'),
+        shows: tx('`TCPReqQFullDrop` = {observed}.', '`TCPReqQFullDrop` 为 {observed}。'),
         why: () => tx(
           'When the SYN queue is full, `tcp_conn_request()` calls `tcp_syn_flood_action()`. With cookies off it drops the SYN — counting `TCPReqQFullDrop` and `ListenDrops` — and sends nothing back. There is no waiting room: each of those clients will simply retransmit its SYN after 1 s.',
           '半连接队列满时，`tcp_conn_request()` 调用 `tcp_syn_flood_action()`。SYN cookie 关闭时它直接丢弃这个 SYN（计入 `TCPReqQFullDrop` 和 `ListenDrops`），不回任何包。没有“候补区”：这些客户端只能在 1 秒后重传 SYN。',

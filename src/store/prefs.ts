@@ -9,10 +9,14 @@ export type Speed = (typeof SPEEDS)[number];
 export interface PrefsSlice {
   readonly lang: Lang;
   readonly speed: Speed;
+  /** projector mode: large type, high contrast, thick lines (`?projector=1`, the header's toggle, P) */
+  readonly projector: boolean;
+  /** the keyboard shortcuts' help overlay is open (?, the header's ? button) */
+  readonly help: boolean;
 }
 
 export function isLang(x: string | null): x is Lang {
   return x !== null && (LANGS as readonly string[]).includes(x);
 }
 
-export const initialPrefs = (lang: Lang): PrefsSlice => ({ lang, speed: 0.25 });
+export const initialPrefs = (lang: Lang): PrefsSlice => ({ lang, speed: 0.25, projector: false, help: false });

@@ -13,10 +13,17 @@ import { PacketsPanel } from './packets/PacketsPanel.tsx';
 import { ClientsPanel } from './clients/ClientsPanel.tsx';
 import { LogPanel } from './log/LogPanel.tsx';
 import { TerminalPanel } from './terminal/TerminalPanel.tsx';
+import { Timeline } from './timeline/Timeline.tsx';
+import { LiveNarration } from './LiveNarration.tsx';
+import { HelpOverlay } from './shortcuts/HelpOverlay.tsx';
+import { useShortcuts } from './shortcuts/useShortcuts.ts';
+import { useProjector } from './projector/useProjector.ts';
 import { LessonsDrawer } from './lessons/LessonsDrawer.tsx';
 
 export function App() {
   useUrlSync();
+  useProjector();
+  useShortcuts();
   return (
     <div className="app">
       <Header />
@@ -47,6 +54,11 @@ export function App() {
         </PanelBoundary>
         <LessonsDrawer />
       </main>
+      <PanelBoundary area="timeline">
+        <Timeline />
+      </PanelBoundary>
+      <LiveNarration />
+      <HelpOverlay />
     </div>
   );
 }

@@ -35,21 +35,25 @@ export function Controls() {
   const status = useApp(statusOf);
   const speed = useApp((s) => s.speed);
   const lang = useApp((s) => s.lang);
+  const canStepBack = useApp((s) => s.run.phase === 'live' && s.run.frame.events > 0);
   const idle = status === 'none';
   const over = idle || status === 'done';
   return (
     <section className="controls" aria-label={t('controls.label')}>
       <div className="buttons">
-        <button type="button" className="primary" title={t('controls.play_title')} disabled={over || status === 'playing'} onClick={bridge.play}>
+        <button type="button" className="primary" title={t('controls.play_title')} aria-keyshortcuts="Space" disabled={over || status === 'playing'} onClick={bridge.play}>
           {t('controls.play')}
         </button>
-        <button type="button" disabled={status !== 'playing'} onClick={bridge.pause}>
+        <button type="button" aria-keyshortcuts="Space" disabled={status !== 'playing'} onClick={bridge.pause}>
           {t('controls.pause')}
         </button>
-        <button type="button" title={t('controls.step_title')} disabled={over} onClick={bridge.step}>
+        <button type="button" title={t('controls.step_back_title')} aria-keyshortcuts="ArrowLeft" disabled={!canStepBack} onClick={bridge.stepBack}>
+          {t('controls.step_back')}
+        </button>
+        <button type="button" title={t('controls.step_title')} aria-keyshortcuts="ArrowRight" disabled={over} onClick={bridge.step}>
           {t('controls.step')}
         </button>
-        <button type="button" title={t('controls.run_to_end_title')} disabled={over} onClick={bridge.runToEnd}>
+        <button type="button" title={t('controls.run_to_end_title')} aria-keyshortcuts="End" disabled={over} onClick={bridge.runToEnd}>
           {t('controls.run_to_end')}
         </button>
         <button type="button" title={t('controls.reset_title')} disabled={idle} onClick={bridge.reset}>

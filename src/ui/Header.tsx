@@ -1,6 +1,8 @@
-// The page header: name, what it teaches, and the language switch.
+// The page header: name, what it teaches, the room's buttons (projector mode, shortcuts' help) and the language
+// switch.
 import { LANGS } from '../store/prefs.ts';
 import { useApp, useBridge, useT } from './context.ts';
+import { RoomButtons } from './projector/RoomButtons.tsx';
 import { LessonsButton } from './lessons/LessonsDrawer.tsx';
 
 export function Header() {
@@ -14,13 +16,16 @@ export function Header() {
         <p>{t('app.tagline')}</p>
       </div>
       <LessonsButton />
-      <nav className="langs" aria-label={t('lang.label')}>
-        {LANGS.map((l) => (
-          <button key={l} type="button" lang={l} aria-pressed={l === lang} onClick={() => bridge.setLang(l)}>
-            {t(`lang.${l}`)}
-          </button>
-        ))}
-      </nav>
+      <div className="header-end">
+        <RoomButtons />
+        <nav className="langs" aria-label={t('lang.label')}>
+          {LANGS.map((l) => (
+            <button key={l} type="button" lang={l} aria-pressed={l === lang} onClick={() => bridge.setLang(l)}>
+              {t(`lang.${l}`)}
+            </button>
+          ))}
+        </nav>
+      </div>
     </header>
   );
 }

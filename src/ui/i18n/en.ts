@@ -9,6 +9,9 @@ import { clientsEn } from '../clients/messages.ts';
 import { logEn } from '../log/messages.ts';
 import { terminalEn } from '../terminal/messages.ts';
 import { scenarioEn } from '../scenario/messages.ts';
+import { timelineEn } from '../timeline/messages.ts';
+import { shortcutsEn } from '../shortcuts/messages.ts';
+import { projectorEn } from '../projector/messages.ts';
 import { lessonsEn } from '../lessons/messages.ts';
 
 export const en = {
@@ -20,6 +23,9 @@ export const en = {
   ...logEn,
   ...terminalEn,
   ...scenarioEn,
+  ...timelineEn,
+  ...shortcutsEn,
+  ...projectorEn,
   ...lessonsEn,
 
   'app.title': 'Backlog Lab',

@@ -10,6 +10,9 @@ import { clientsZhCN } from '../clients/messages.ts';
 import { logZhCN } from '../log/messages.ts';
 import { terminalZhCN } from '../terminal/messages.ts';
 import { scenarioZhCN } from '../scenario/messages.ts';
+import { timelineZhCN } from '../timeline/messages.ts';
+import { shortcutsZhCN } from '../shortcuts/messages.ts';
+import { projectorZhCN } from '../projector/messages.ts';
 import { lessonsZhCN } from '../lessons/messages.ts';
 
 export const zhCN: Messages = {
@@ -21,6 +24,9 @@ export const zhCN: Messages = {
   ...logZhCN,
   ...terminalZhCN,
   ...scenarioZhCN,
+  ...timelineZhCN,
+  ...shortcutsZhCN,
+  ...projectorZhCN,
   ...lessonsZhCN,
 
   'app.title': 'Backlog Lab',

@@ -67,7 +67,10 @@ export function axisOf(end_ms: number, t: Translate, lang: Lang, most = 10): Tim
   const step = axisStep(end_ms, most);
   const digits = step >= 1000 ? 0 : step >= 100 ? 1 : step >= 10 ? 2 : 3;
   const fmt = numberFormat(lang, digits);
-  const endFmt = numberFormat(lang, Number.isInteger(end_ms / 1000) ? 0 : 3);
+  // the end with as many decimals as it needs (12 s, 2.5 s, 10.3 s), at least as many as the steps
+  let endDigits = digits;
+  while (endDigits < 3 && Math.round(end_ms / 10 ** (3 - endDigits)) * 10 ** (3 - endDigits) !== Math.round(end_ms)) endDigits++;
+  const endFmt = numberFormat(lang, endDigits);
   const marks: { at: number; label: string }[] = [];
   for (let ms = 0; ms < end_ms - step * 0.4; ms += step) marks.push({ at: ms / end_ms, label: t('timeline.seconds', { t: fmt.format(ms / 1000) }) });
   marks.push({ at: 1, label: t('timeline.seconds', { t: endFmt.format(end_ms / 1000) }) });

@@ -5,7 +5,7 @@ import { dropKey, dropsOf } from '../../src/ui/packets/drops.ts';
 import type { CounterField, LogLine } from '../../src/worker/protocol.ts';
 
 const line = (t_ms: number, client: number | null, code: string, mib: CounterField[]): LogLine =>
-  ({ seq: 0, t_ms, fn: 'f', code, mib, client, req: null, sock: null, args: {} });
+  ({ seq: 0, t_ms, event: 0, fn: 'f', code, mib, client, req: null, sock: null, args: {} });
 
 describe('dropsOf', () => {
   it('finds the drops of lab clients, with their reason', () => {

@@ -83,7 +83,7 @@ describe('PacketsPanel', () => {
   it('marks the packets the listener dropped, from the decisions of the same frame', () => {
     const p = mount();
     p.loaded([11]);
-    const log: LogLine[] = [{ seq: 1, t_ms: 4, fn: 'tcp_check_req', code: 'req_overflow_acked', mib: ['ListenOverflows', 'ListenDrops'], client: 11, req: 1, sock: null, args: {} }];
+    const log: LogLine[] = [{ seq: 1, t_ms: 4, event: 1, fn: 'tcp_check_req', code: 'req_overflow_acked', mib: ['ListenOverflows', 'ListenDrops'], client: 11, req: 1, sock: null, args: {} }];
     p.frame([11], [P(3, 11, 'out', 'SYN|ACK', 'synack'), P(4, 11, 'in', 'ACK')], 5, log);
     expect(bySeq(4)!.getAttribute('data-dropped')).toBe('true');
     expect(bySeq(4)!.querySelector('.note')?.textContent).toBe('dropped: accept queue full');

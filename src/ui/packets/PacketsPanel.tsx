@@ -40,7 +40,8 @@ export function PacketsPanel() {
         <h2 id="packets-heading">{t('packets.heading')}</h2>
         <WatchPicker />
       </div>
-      <div ref={host} className="ladder-host" />
+      {/* focusable, so the keyboard can scroll the ladder (which stops following the present) */}
+      <div ref={host} className="ladder-host" tabIndex={0} role="region" aria-labelledby="packets-heading" />
     </section>
   );
 }

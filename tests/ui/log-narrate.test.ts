@@ -256,12 +256,13 @@ describe('the counter filter and the left-out decisions', () => {
     expect(rows.map((r) => (r.kind === 'repeats' ? r.rows.map((x) => x.line.seq) : r.kind === 'line' ? r.line.seq : r.kind))).toEqual([0, [1, 2, 3], 4, 5, 6]);
     const fold = rows[1] as Extract<LogRow, { kind: 'repeats' }>;
     expect(fold.rows.every((r) => r.same)).toBe(true);
-    expect(clientSpan(fold.rows)).toBe('12–14');
+    expect(clientSpan(fold.rows)).toEqual({ text: '12–14', one: false });
     const some = (ids: (number | null)[]) => ids.map((c, i) => ({ kind: 'line', line: acked(i, c), same: true, client: c }) as const);
-    expect(clientSpan(some([3, 9]))).toBe('3, 9');
-    expect(clientSpan(some([3, 9, 12, 14, 20]))).toBe('3, 9, 12, 14, …');
+    expect(clientSpan(some([3, 9]))?.text).toBe('3, 9');
+    expect(clientSpan(some([3, 9, 12, 14, 20]))?.text).toBe('3, 9, 12, 14, …');
     expect(clientSpan(some([null, null]))).toBeNull();
-    expect(clientSpan(some([5, 5, 6, 7]))).toBe('5–7');
+    expect(clientSpan(some([5, 5, 6, 7]))?.text).toBe('5–7');
+    expect(clientSpan(some([19, 19, 19]))).toEqual({ text: '19', one: true });
   });
 
   it('shows the counters a decision moved once each, with repeats counted, and hides per-segment ones unless selected', () => {

@@ -1,8 +1,8 @@
-// One decision of the log: when, what happened (a button that opens why: what the kernel checked, and the branch
-// in the kernel's terms), the kernel function that decided it (linked to its v6.18 source) and the counters it
-// moved, as chips that filter the log. Memoized on the line object: the store keeps lines as they arrived, so a
+// One decision of the log: when (a button that moves the run to right after it), what happened (a button that
+// opens why: what the kernel checked, and the branch in the kernel's terms), the kernel function that decided it
+// (linked to its v6.18 source) and the counters it moved, as chips that filter the log. Memoized on the line object: the store keeps lines as they arrived, so a
 // new frame renders only its new lines.
-import { memo, useState } from 'react';
+import { memo, useLayoutEffect, useRef, useState } from 'react';
 import type { LogLine } from '../../worker/protocol.ts';
 import type { Lang } from '../../store/prefs.ts';
 import type { Translate } from '../i18n/index.ts';
@@ -21,18 +21,27 @@ interface Props {
   readonly lang: Lang;
   readonly selected: string | null;
   readonly onChip: (field: string) => void;
+  /** move the run to right after this decision */
+  readonly onSeek: (line: LogLine) => void;
 }
 
-export const LogLineItem = memo(function LogLineItem({ line, client, same, explainAll, t, lang, selected, onChip }: Props) {
+export const LogLineItem = memo(function LogLineItem({ line, client, same, explainAll, t, lang, selected, onChip, onSeek }: Props) {
   const [flipped, setFlipped] = useState(false);
   const open = explainAll !== flipped;
+  const item = useRef<HTMLLIElement>(null);
+  // a line the viewer opens shows its explanation whole, even at the bottom of a small panel
+  useLayoutEffect(() => {
+    if (flipped && !explainAll) item.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [flipped, explainAll]);
   const n = narrate(line, t, lang, client);
   const chips = chipsOf(line.mib, selected);
   const fnText = `${n.fn}()`;
   const whyId = `log-why-${line.seq}`;
   return (
-    <li className={`log-line${same ? ' same' : ''}${open ? ' open' : ''}`} data-testid="log-line" data-key={line.seq} data-seq={line.seq} data-code={line.code} data-fn={line.fn} data-mib={line.mib.join(' ')}>
-      <span className="log-t num">{formatTime(line.t_ms)}</span>
+    <li ref={item} className={`log-line${same ? ' same' : ''}${open ? ' open' : ''}`} data-testid="log-line" data-key={line.seq} data-seq={line.seq} data-code={line.code} data-fn={line.fn} data-mib={line.mib.join(' ')}>
+      <button type="button" className="log-t num" aria-label={t('log.seek_label', { time: formatTime(line.t_ms) })} title={t('log.seek_label', { time: formatTime(line.t_ms) })} onClick={() => onSeek(line)}>
+        {formatTime(line.t_ms)}
+      </button>
       <div className="log-body">
         <button type="button" className="log-text" aria-expanded={open} aria-controls={open ? whyId : undefined} title={same ? n.text : t('log.explain_title')} onClick={() => setFlipped((f) => !f)}>
           {same ? sameAsAbove(line, client, t) : n.text}

@@ -2,8 +2,9 @@
 // new lines unless the viewer scrolled up to read (then a "Latest" button brings it back). The counter selected
 // in the counters panel (or with a chip here) filters the log to the decisions that moved it.
 import { Fragment, useCallback, useMemo, useState } from 'react';
-import { useApp, useBridge, useT } from '../context.ts';
+import { useApp, useAppStore, useBridge, useT } from '../context.ts';
 import { numberFormat } from '../i18n/index.ts';
+import type { LogLine } from '../../worker/protocol.ts';
 import { LogLineItem } from './LogLineItem.tsx';
 import { formatTime } from './narrate.ts';
 import { logRows, movedBy, type LineRow } from './rows.ts';
@@ -34,8 +35,19 @@ export function LogPanel() {
       if (!next.delete(key)) next.add(key);
       return next;
     });
+  const store = useAppStore();
+  // the clicked decision becomes the newest line: follow it there (and pause, or playing on would move away at once)
+  const onSeek = useCallback(
+    (line: LogLine) => {
+      const s = store.getState();
+      if (s.run.phase === 'live' && s.run.frame.playing) bridge.pause();
+      toLatest();
+      bridge.seek({ events: line.event });
+    },
+    [bridge, store, toLatest],
+  );
   const lineItem = (r: LineRow) => (
-    <LogLineItem key={r.line.seq} line={r.line} client={r.client} same={r.same} explainAll={explainAll} t={t} lang={lang} selected={selected} onChip={onChip} />
+    <LogLineItem key={r.line.seq} line={r.line} client={r.client} same={r.same} explainAll={explainAll} t={t} lang={lang} selected={selected} onChip={onChip} onSeek={onSeek} />
   );
   const onChip = useCallback((field: string) => bridge.selectCounter(field === selected ? null : field), [bridge, selected]);
 
@@ -44,7 +56,7 @@ export function LogPanel() {
       <div className="panel-head">
         <h2 id="log-heading">{t('log.heading')}</h2>
         {skipped > 0 && (
-          <p className="note log-skipped" data-testid="log-skipped" data-value={skipped} title={t('log.skipped_total', { n: fmt.format(skipped) })}>
+          <p className="note log-skipped" data-testid="log-skipped" data-value={skipped} title={t('log.skipped_title')}>
             {t('log.skipped_total', { n: fmt.format(skipped) })}
           </p>
         )}

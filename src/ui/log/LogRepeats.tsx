@@ -29,7 +29,7 @@ export function LogRepeats({ rows, open, onToggle, t, lang, selected, onChip }: 
       <div className="log-body">
         <button type="button" className="log-text" aria-expanded={open} title={t('log.repeats_title')} onClick={onToggle}>
           <span aria-hidden="true">{open ? '▾ ' : '▸ '}</span>
-          {clients === null ? t('log.repeats', vars) : t('log.repeats_clients', { ...vars, clients })}
+          {clients === null ? t('log.repeats', vars) : t(clients.one ? 'log.repeats_client' : 'log.repeats_clients', { ...vars, clients: clients.text })}
         </button>
         <Chips chips={chipsOf(mib, selected)} selected={selected} t={t} onChip={onChip} />
       </div>

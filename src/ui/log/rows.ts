@@ -78,11 +78,11 @@ function fold(rows: readonly LogRow[]): LogRow[] {
 }
 
 /** The clients a folded run concerns, compactly: "11–18" for a contiguous range, else the first few and "…". */
-export function clientSpan(rows: readonly LineRow[], most = 4): string | null {
+export function clientSpan(rows: readonly LineRow[], most = 4): { readonly text: string; readonly one: boolean } | null {
   const ids = [...new Set(rows.flatMap((r) => (r.client === null ? [] : [r.client])))].sort((a, b) => a - b);
   if (ids.length === 0) return null;
-  if (ids.length > 2 && ids[ids.length - 1] - ids[0] === ids.length - 1) return `${ids[0]}–${ids[ids.length - 1]}`;
-  return ids.length > most ? `${ids.slice(0, most).join(', ')}, …` : ids.join(', ');
+  if (ids.length > 2 && ids[ids.length - 1] - ids[0] === ids.length - 1) return { text: `${ids[0]}–${ids[ids.length - 1]}`, one: false };
+  return { text: ids.length > most ? `${ids.slice(0, most).join(', ')}, …` : ids.join(', '), one: ids.length === 1 };
 }
 
 const PLACEHOLDER = /\{(\w+)\}/g;

@@ -1,7 +1,7 @@
 // Keeps a growing list readable: while the viewer is at the bottom it follows the newest item; once they scroll
 // up it stays where they are — even when the oldest items drop off the top (the page keeps a ring of lines),
 // the item they were reading keeps its place on screen.
-import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 
 /** how close to the bottom (px) still counts as "at the bottom": rounding and a half-rendered line */
 const STICK_PX = 12;
@@ -43,11 +43,12 @@ export function useFollow(items: string, content: unknown, restart: unknown): Fo
     }
   };
 
-  const toLatest = () => {
+  // stable, so items that take it as a prop stay memoized
+  const toLatest = useCallback(() => {
     stick.current = true;
     setAway(false);
     scroller.current?.scrollTo({ top: scroller.current.scrollHeight });
-  };
+  }, []);
 
   useLayoutEffect(() => {
     stick.current = true;
@@ -64,6 +65,17 @@ export function useFollow(items: string, content: unknown, restart: unknown): Fo
     const item = a ? el.querySelector<HTMLElement>(`${items}[data-key="${a.key}"]`) : null;
     if (a && item) el.scrollTop = item.offsetTop - a.offset;
   }, [items, content]);
+
+  // the panel's cell changes size with the page (other panels, the window): stay at the bottom if following
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(() => {
+      if (stick.current) el.scrollTop = el.scrollHeight;
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
 
   return { scroller, away, onScroll, toLatest };
 }

@@ -60,6 +60,10 @@ test('the picker lists every preset in the page language and opens each', async 
   await expect(page.getByTestId('scenario-explain')).toContainText('net.core.somaxconn = 128');
   await page.screenshot({ path: `${DOCS}scenario-bar-en.png`, clip: { x: 0, y: 0, width: 1366, height: 150 } });
   await page.screenshot({ path: `${SHOTS}scenario-container.png` });
+  // on a projector
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.getByRole('button', { name: '中文', exact: true }).click();
+  await page.screenshot({ path: `${SHOTS}scenario-container-1920-zh-CN.png` });
   expect(problems).toEqual([]);
 });
 
@@ -146,7 +150,17 @@ test('a bad import leaves the previous scenario running, unchanged, with a messa
   await expect(problem(page)).toContainText('huge.json');
   expect(await snapshot(page)).toEqual(before);
 
-  // and the run goes on from where it was
+  // a run that is playing keeps playing through a refusal
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'playing');
+  await bad('again.json', '{');
+  await expect(problem(page)).toHaveAttribute('data-code', 'bad_json');
+  await expect(page.getByTestId('scenario-title')).toHaveAttribute('data-name', 'slow-accept');
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'playing');
+  const now = Number(await page.getByTestId('sim-time').getAttribute('data-ms'));
+  await expect.poll(async () => Number(await page.getByTestId('sim-time').getAttribute('data-ms'))).toBeGreaterThan(now);
+
+  // and the run goes on to the end, as the simulator computes it
   await page.getByRole('button', { name: 'Run to end', exact: true }).click();
   await expectShows(page, expectedFor('slow-accept.json'));
   expect(problems).toEqual([]);

@@ -86,7 +86,7 @@ async function answer(page: Page, how: { pick: number } | { value: number }): Pr
   }
   await expect(d.getByTestId('lesson-reveal')).toBeDisabled();
   await choices.nth(index).click();
-  await expect(choices.nth(index)).toHaveAttribute('aria-pressed', 'true');
+  await expect(choices.nth(index)).toHaveAttribute('aria-checked', 'true');
   await d.getByTestId('lesson-reveal').click();
   await expect(d).toHaveAttribute('data-phase', 'revealed');
   const result = d.getByTestId('lesson-result');

@@ -89,7 +89,7 @@ describe('lessons UI', () => {
     const choices = [...host.querySelectorAll<HTMLButtonElement>('[data-testid="lesson-choice"]')];
     expect(choices.length).toBeGreaterThanOrEqual(3);
     click(choices[0]);
-    expect(choices[0].getAttribute('aria-pressed')).toBe('true');
+    expect(choices[0].getAttribute('aria-checked')).toBe('true');
     click(byTestId(host, 'lesson-reveal'));
     await settle();
     const result = byTestId(host, 'lesson-result');
@@ -110,6 +110,26 @@ describe('lessons UI', () => {
     expect(cell(host, 'queues').hasAttribute('inert')).toBe(false);
     expect(marked.every((b) => b.disabled)).toBe(true);
     expect(byTestId(host, 'lesson-next').disabled).toBe(false);
+  });
+
+  it('the choices are a radio group the arrow keys move through', async () => {
+    const { lab, host, settle } = await page();
+    act(() => void lab.driver.open('two-queues', 1, 4));
+    await settle();
+    const group = q(host, '[role="radiogroup"]');
+    expect(group.getAttribute('aria-label')).toBe('Your prediction');
+    const radios = () => [...group.querySelectorAll<HTMLButtonElement>('[role="radio"]')];
+    expect(radios().map((r) => r.tabIndex)).toEqual(radios().map((_, i) => (i === 0 ? 0 : -1)));
+    const key = (k: string) => act(() => void group.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true })));
+    key('ArrowDown');
+    expect(lab.store.getState().lesson?.choice).toBe(0);
+    key('ArrowDown');
+    expect(lab.store.getState().lesson?.choice).toBe(1);
+    expect(document.activeElement).toBe(radios()[1]);
+    expect(radios()[1].getAttribute('aria-checked')).toBe('true');
+    key('ArrowUp');
+    key('ArrowUp');
+    expect(lab.store.getState().lesson?.choice).toBe(radios().length - 1);
   });
 
   it('docks away from the panel it points to, and Escape closes it', async () => {

@@ -123,8 +123,8 @@ export const acceptOverflowLesson: Lesson = {
       highlight: 'counters',
       watch: (p) => [...Array.from({ length: p.k }, (_, i) => i), p.k],
       text: tx(
-        'Jump ahead to {t} s. Each retransmitted SYN-ACK (at 1 s, 3 s, 7 s…) made every stalled client send its ACK again; while the queue was full, each try counted another `ListenOverflows` — the counter counts dropped segments, not lost clients.\n\nAt {A_s} s `accept()` made room. The kernel did not call a stalled client back: it waited for that client’s next ACK, after the retransmission at 7 s, which then fit. Compare the clients panel and the ladder.',
-        '跳到 {t} 秒。每一次重传的 SYN-ACK（1 秒、3 秒、7 秒……）都让每个“假连接”客户端再发一次 ACK；队列满着时，每一次都多记一次 `ListenOverflows`——这个计数器数的是被丢的报文，不是丢掉的客户端。\n\n{A_s} 秒时 `accept()` 腾出了一个空位。内核不会主动回头找“假连接”的客户端：它要等那个客户端的下一个 ACK——也就是 7 秒那次重传之后的 ACK——这次才放得进去。对照看客户端面板和时序图。',
+        'It is now {t} s. Each retransmitted SYN-ACK (at 1 s, 3 s, 7 s…) made every stalled client send its ACK again; while the queue was full, each try counted another `ListenOverflows` — the counter counts dropped segments, not lost clients.\n\nAt {A_s} s `accept()` made room. The kernel did not call a stalled client back: it waited for that client’s next ACK, after the retransmission at 7 s, which then fit. Compare the clients panel and the ladder.',
+        '现在到了 {t} 秒。每一次重传的 SYN-ACK（1 秒、3 秒、7 秒……）都让每个“假连接”客户端再发一次 ACK；队列满着时，每一次都多记一次 `ListenOverflows`——这个计数器数的是被丢的报文，不是丢掉的客户端。\n\n{A_s} 秒时 `accept()` 腾出了一个空位。内核不会主动回头找“假连接”的客户端：它要等那个客户端的下一个 ACK——也就是 7 秒那次重传之后的 ACK——这次才放得进去。对照看客户端面板和时序图。',
       ),
       corrects: [2],
     },

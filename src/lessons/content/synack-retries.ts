@@ -56,8 +56,8 @@ export const synackRetriesLesson: Lesson = {
       highlight: 'packets',
       watch: () => [0],
       text: tx(
-        'One SYN arrives from an address that will never answer — a lost ACK, a client that crashed, or a forged source. The server keeps the request sock and retransmits its SYN-ACK on a timer, at most `tcp_synack_retries` times: here {r}.\n\nThe packet ladder shows every SYN-ACK; the SYN queue shows the request with a ring (time to its next SYN-ACK) and a badge (how many were resent).',
-        '一个 SYN 到了，而它的源地址永远不会回应——可能是 ACK 丢了、客户端崩溃了，也可能是伪造的地址。服务器保留 request sock，靠定时器重传 SYN-ACK，最多重传 `tcp_synack_retries` 次：这里是 {r} 次。\n\n时序图显示每一个 SYN-ACK；半连接队列里的请求带着一个圆环（离下一次 SYN-ACK 还有多久）和一个角标（已重发几次）。',
+        'One SYN arrives from an address that will never answer — a lost ACK, a client that crashed, or a forged source. The server keeps the request sock and retransmits its SYN-ACK on a timer, at most `tcp_synack_retries` times: here {r}.\n\nThe packet ladder draws the SYN-ACKs as they leave; in the SYN queue the request carries a ring (time to its next SYN-ACK) and a badge (how many were resent).',
+        '一个 SYN 到了，而它的源地址永远不会回应——可能是 ACK 丢了、客户端崩溃了，也可能是伪造的地址。服务器保留 request sock，靠定时器重传 SYN-ACK，最多重传 `tcp_synack_retries` 次：这里是 {r} 次。\n\n时序图会画出发出的每个 SYN-ACK；半连接队列里的请求带着一个圆环（离下一次 SYN-ACK 还有多久）和一个角标（已重发几次）。',
       ),
     },
     {
@@ -80,8 +80,8 @@ export const synackRetriesLesson: Lesson = {
         read: { kind: 'counter', field: 'TCPSynRetrans' },
         shows: tx('`TCPSynRetrans` = {observed}.', '`TCPSynRetrans` 为 {observed}。'),
         why: () => tx(
-          '`reqsk_timer_handler()` rearms the request’s timer at `min(1 s << num_timeout, TCP_RTO_MAX)`: 1 s, then 2, 4, 8, 16, 32 s. So the SYN-ACKs leave at 0, 1, 3, 7, 15, 31 s… — by {T_s} s that is {d} retransmissions, each counted in `TCPSynRetrans`.',
-          '`reqsk_timer_handler()` 按 `min(1 s << num_timeout, TCP_RTO_MAX)` 重新设定请求的定时器：先 1 秒，然后 2、4、8、16、32 秒。所以 SYN-ACK 在 0、1、3、7、15、31 秒……发出——到 {T_s} 秒共重传 {d} 次，每次都计入 `TCPSynRetrans`。',
+          '`reqsk_timer_handler()` rearms the request’s timer at `min(1 s << num_timeout, TCP_RTO_MAX)`: 1 s, then 2, 4, 8, 16, 32 s. So the SYN-ACKs leave at 0, 1, 3, 7, 15, 31 s…, and `TCPSynRetrans` counts each one after the first: by {T_s} s, {d}.',
+          '`reqsk_timer_handler()` 按 `min(1 s << num_timeout, TCP_RTO_MAX)` 重新设定请求的定时器：先 1 秒，然后 2、4、8、16、32 秒。所以 SYN-ACK 在 0、1、3、7、15、31 秒……发出，第一个之后的每一次都计入 `TCPSynRetrans`：到 {T_s} 秒为止共 {d} 次。',
         ),
         claims: (p) => p.d,
       },

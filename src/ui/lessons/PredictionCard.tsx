@@ -40,7 +40,20 @@ export function PredictionCard(props: { open: OpenLesson; pred: Prediction }) {
     <section className="lesson-predict" aria-labelledby="lesson-question" data-testid="lesson-predict">
       <h4 className="lesson-kicker">{t('lessons.predict')}</h4>
       <RichText className="lesson-question" id="lesson-question" text={say(pred.question, lang, p)} />
-      <div className={`lesson-choices${numeric ? ' numeric' : ''}${revealed ? ' revealed' : ''}`} role="group" aria-label={t('lessons.choices')}>
+      <div
+        className={`lesson-choices${numeric ? ' numeric' : ''}${revealed ? ' revealed' : ''}`}
+        role="radiogroup"
+        aria-label={t('lessons.choices')}
+        onKeyDown={(e) => {
+          // a radio group: the arrows move the choice (and the focus) within it
+          const step = e.key === 'ArrowDown' || e.key === 'ArrowRight' ? 1 : e.key === 'ArrowUp' || e.key === 'ArrowLeft' ? -1 : 0;
+          if (step === 0 || revealed) return;
+          e.preventDefault();
+          const next = ((run.choice ?? (step > 0 ? -1 : 0)) + step + choices.length) % choices.length;
+          driver.choose(next);
+          e.currentTarget.querySelectorAll<HTMLButtonElement>('[role="radio"]')[next]?.focus();
+        }}
+      >
         {choices.map((c, i) => {
           const isRight = revealed && right.includes(i);
           const chosen = run.choice === i;
@@ -49,7 +62,9 @@ export function PredictionCard(props: { open: OpenLesson; pred: Prediction }) {
               key={i}
               type="button"
               className={`lesson-choice${chosen ? ' chosen' : ''}${isRight ? ' right' : ''}${revealed && chosen && !isRight ? ' wrong' : ''}`}
-              aria-pressed={chosen}
+              role="radio"
+              aria-checked={chosen}
+              tabIndex={chosen || (run.choice === null && i === 0) ? 0 : -1}
               disabled={revealed || run.phase === 'revealing'}
               onClick={() => driver.choose(i)}
               data-testid="lesson-choice"
@@ -59,7 +74,7 @@ export function PredictionCard(props: { open: OpenLesson; pred: Prediction }) {
               <span className="lesson-choice-main">{choiceText(c, lang, p)}</span>
               {revealed && (
                 <span className="lesson-choice-expr">
-                  {c.label ? `= ${run.values?.[i] ?? ''}` : c.exprs.map((e) => say(e, lang, p)).join(' = ')}
+                  {typeof c.value === 'function' ? `= ${run.values?.[i] ?? ''}` : c.exprs.map((e) => say(e, lang, p)).join(' = ')}
                 </span>
               )}
               {revealed && (isRight || chosen) && (

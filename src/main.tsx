@@ -13,8 +13,13 @@ import { AppContext } from './ui/context.ts';
 import { langFrom } from './ui/i18n/index.ts';
 import { LINK_LABEL, readScenarioHash } from './ui/scenario/link.ts';
 import './ui/app.css';
+import embedded from 'virtual:embedded-files';
 
+/** Files of the app: from the single-file build's embedded copies, else over the network (or the service worker). */
 async function fetchText(url: string): Promise<string> {
+  const key = /scenarios\/[^/?#]+$/.exec(url)?.[0];
+  const copy = key !== undefined ? embedded?.[key] : undefined;
+  if (copy !== undefined) return copy;
   const res = await fetch(url);
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
   return res.text();
@@ -39,3 +44,10 @@ void bridge.start(
   params.get('preset'),
   link.kind === 'text' ? { text: link.text, label: LINK_LABEL } : link.kind === 'bad' ? { problem: link.problem } : undefined,
 );
+
+// offline after the first visit: the service worker (written by the build, build/offline.ts) precaches the app
+if (import.meta.env.PROD && embedded === null && 'serviceWorker' in navigator && window.location.protocol.startsWith('http')) {
+  navigator.serviceWorker.register('./sw.js').catch(() => {
+    // no offline copy (e.g. a private window): the app works the same online
+  });
+}

@@ -1,6 +1,9 @@
 // The page's end of the worker: starts it, stamps outgoing messages with the protocol version, checks incoming
 // ones, and turns a crash or a foreign message into an ordinary error message so callers handle one union.
+/// <reference types="vite/client" />
 import { parseFromWorker } from './check.ts';
+// vite builds the worker as its own module (inlined as a blob in the single-file build, see build/offline.ts)
+import SimWorker from './sim.worker.ts?worker';
 import { PROTOCOL_VERSION, type FromWorker, type Issue, type ToWorkerBody } from './protocol.ts';
 
 export interface SimClient {
@@ -30,7 +33,7 @@ function failure(issues: Issue[]): FromWorker {
 }
 
 export function createSimClient(onMessage: (msg: FromWorker) => void): SimClient {
-  const worker = new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'backlog-sim' });
+  const worker = new SimWorker({ name: 'backlog-sim' });
   const tally = benchTally();
   worker.onmessage = (e: MessageEvent<unknown>) => {
     if (tally) {

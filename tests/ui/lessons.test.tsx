@@ -147,6 +147,23 @@ describe('lessons UI', () => {
     expect(host.querySelectorAll('[data-lesson-mark]')).toHaveLength(0);
   });
 
+  it('says so when another scenario runs, and takes the learner back', async () => {
+    const { lab, host, settle } = await page();
+    act(() => void lab.driver.open('backlog', 0, 1));
+    await settle();
+    expect(byTestId(host, 'lesson-resume')).toBeNull();
+    act(() => lab.bridge.reset()); // the same scenario again: still the lesson's
+    await settle();
+    expect(byTestId(host, 'lesson-resume')).toBeNull();
+    act(() => lab.bridge.loadText(JSON.stringify({ format: 'backlog-scenario/1', name: 'other', description: '', sysctl: {}, server: { port: 80, backlog: 1, accept: { mode: 'never' } }, clients: [], duration_ms: 100, sample_every_ms: 50 }), 'x.json'));
+    await settle();
+    click(byTestId(host, 'lesson-resume'));
+    await settle();
+    expect(byTestId(host, 'lesson-resume')).toBeNull();
+    const s = lab.store.getState();
+    expect(s.run.phase === 'live' && s.run.meta.name).toBe('lesson-backlog-main');
+  });
+
   it('the last step lists the beliefs the lesson corrects and leads to the next lesson', async () => {
     const { lab, host, settle } = await page();
     const last = LESSONS[0].steps.length - 1;

@@ -1,9 +1,9 @@
 // The lessons drawer: docked over one side column of the grid (never over the panel the step points to), with the
 // list of lessons or the open lesson — its step text, the prediction, the wrong beliefs it corrects, progress, and
 // Back / Next. Mounted inside the grid so it lines up with the columns; a bottom sheet on narrow screens.
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { LESSONS } from '../../lessons/index.ts';
-import { say } from '../../lessons/engine.ts';
+import { say, scenarioText } from '../../lessons/engine.ts';
 import { useApp, useT } from '../context.ts';
 import { BeliefCard } from './BeliefCard.tsx';
 import { LessonMenu } from './LessonMenu.tsx';
@@ -41,10 +41,21 @@ function StepView(props: { open: OpenLesson }) {
   const last = run.step === lesson.steps.length - 1;
   const lessonIndex = LESSONS.indexOf(lesson);
   const blocked = step.predict !== undefined && run.phase !== 'revealed';
+  // the learner opened another scenario meanwhile (a Reset keeps the same one): say so, and offer the way back
+  const own = useMemo(() => scenarioText(lesson, step.scenario, p, run.seed), [lesson, step.scenario, p, run.seed]);
+  const elsewhere = useApp((s) => run.phase !== 'entering' && s.run.phase === 'live' && s.scenarioText !== own);
   const showBeliefs = !step.predict || run.phase === 'revealed';
   return (
     <>
       <div className="lesson-body">
+        {elsewhere && (
+          <p className="lesson-elsewhere" role="status">
+            {t('lessons.elsewhere')}{' '}
+            <button type="button" className="lesson-quiet" onClick={() => driver.go(run.step)} data-testid="lesson-resume">
+              {t('lessons.resume')}
+            </button>
+          </p>
+        )}
         <RichText className="lesson-text" text={say(step.text, lang, p)} />
         {run.phase === 'entering' && !step.predict && <p className="lesson-hint">{t('lessons.setting_up')}</p>}
         {step.predict && <PredictionCard open={props.open} pred={step.predict} />}

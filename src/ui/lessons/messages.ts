@@ -36,6 +36,8 @@ export const lessonsEn = {
   'lessons.look_here': 'Look here',
   'lessons.covered': 'Hidden until you reveal',
   'lessons.next_needs_reveal': 'Reveal the answer to go on.',
+  'lessons.elsewhere': 'Another scenario is running now, not this lesson’s.',
+  'lessons.resume': 'Back to the lesson',
 } as const satisfies Record<string, string>;
 
 export const lessonsZhCN: Record<keyof typeof lessonsEn, string> = {
@@ -73,4 +75,6 @@ export const lessonsZhCN: Record<keyof typeof lessonsEn, string> = {
   'lessons.look_here': '看这里',
   'lessons.covered': '揭晓前暂时遮住',
   'lessons.next_needs_reveal': '先揭晓答案，再继续。',
+  'lessons.elsewhere': '现在运行的是别的场景，不是本课的。',
+  'lessons.resume': '回到本课',
 };

@@ -1,16 +1,17 @@
-// The timeline strip under the panels: one lane per counter family with a tick wherever its counters moved, the
-// part of the run already played shaded, and the cursor at the present. An SVG sized to its host (a resize observer
+// The timeline strip under the panels: one lane per counter family with a tick wherever its counters moved (a
+// legend of coloured family names on the left), the part of the run already played shaded, and the cursor at the
+// present. An SVG sized to its host (a resize observer
 // redraws it); ticks are keyed, and redrawn only when the ticks, the emphasis or the size change — the cursor alone
 // moves on every frame. Pointer and keyboard handling stay with the caller: `pick` tells it what is under a point.
 import { select } from 'd3';
 import type { View } from './queues.ts';
-import { AXIS_H, GUTTER, fractionAt, geometry, laneTop, pick, xOf, type Geometry, type Spanned } from './timeline_layout.ts';
+import { AXIS_H, GUTTER, fractionAt, geometry, laneTop, legendAt, pick, xOf, type Geometry, type Spanned } from './timeline_layout.ts';
 
 export interface TimelineTick extends Spanned {
   readonly key: string;
   /** class of its lane's colour (the lane's family) */
   readonly cls: string;
-  /** 0..1: how much it moved, relative to the busiest tick of its lane */
+  /** 0..1: how much it moved, relative to the busiest tick of its lane (drawn as the tick's opacity) */
   readonly weight: number;
   /** data-* for tests and the caller: the counter a click selects and the event it opens */
   readonly field: string;
@@ -52,6 +53,8 @@ export function createTimelineView(host: HTMLElement): TimelineView {
   const played = svg.append('rect').attr('class', 'tl-played');
   const gLanes = svg.append('g').attr('class', 'tl-lanes');
   const gTicks = svg.append('g').attr('class', 'tl-ticks');
+  // a ring around the tick under the pointer or just opened (a stroke on a 3 px tick would hide its colour)
+  const hotRing = svg.append('rect').attr('class', 'tl-hot').attr('rx', 2).style('display', 'none');
   const cursor = svg.append('g').attr('class', 'tl-cursor');
   cursor.append('line');
   cursor.append('path');
@@ -76,7 +79,8 @@ export function createTimelineView(host: HTMLElement): TimelineView {
         const lane = select(this);
         const y = laneTop(g, i);
         lane.select('rect').attr('x', GUTTER).attr('y', y + 0.5).attr('width', g.trackW).attr('height', Math.max(1, g.laneH - 1));
-        lane.select('text').attr('x', GUTTER - 6).attr('y', y + g.laneH / 2).text(d.label);
+        const at = legendAt(g, i);
+        lane.select('text').attr('x', at.x).attr('y', at.y).text(d.label);
       });
     const axisY = g.height - AXIS_H;
     gAxis
@@ -106,13 +110,13 @@ export function createTimelineView(host: HTMLElement): TimelineView {
       .join((enter) => enter.append('rect').attr('data-testid', 'timeline-tick'))
       // during a flood the marks change on every frame but most ticks do not: touch only those that did
       .filter(function (d) {
-        const sig = `${size}|${d.x0}|${d.weight}|${d.cls}|${d.emphasis}|${d.key === input.hot}|${d.field}|${d.event}|${d.fields}`;
+        const sig = `${size}|${d.x0}|${d.weight}|${d.cls}|${d.emphasis}|${d.field}|${d.event}|${d.fields}`;
         const el = this as SVGRectElement & { __tl?: string };
         if (el.__tl === sig) return false;
         el.__tl = sig;
         return true;
       })
-      .attr('class', (d) => `tl-tick ${d.cls}${d.emphasis ? ` ${d.emphasis}` : ''}${d.key === input.hot ? ' hot' : ''}`)
+      .attr('class', (d) => `tl-tick ${d.cls}${d.emphasis ? ` ${d.emphasis}` : ''}`)
       .attr('data-key', (d) => d.key)
       .attr('data-field', (d) => d.field)
       .attr('data-fields', (d) => d.fields)
@@ -120,9 +124,17 @@ export function createTimelineView(host: HTMLElement): TimelineView {
       .attr('x', (d) => xOf(g, d.x0))
       // at least 2 px wide: a bucket of a long run is narrower than a pixel
       .attr('width', (d) => Math.max(2, xOf(g, d.x1) - xOf(g, d.x0) - 0.5))
-      // a busier tick is taller; the quietest is still a third of its lane
-      .attr('y', (d) => laneTop(g, d.lane) + 1 + (h - 2) * (1 - (0.35 + 0.65 * d.weight)))
-      .attr('height', (d) => (h - 2) * (0.35 + 0.65 * d.weight));
+      .attr('y', (d) => laneTop(g, d.lane) + 0.5)
+      .attr('height', Math.max(1, h - 1))
+      // a busier tick is darker; the quietest still shows
+      .attr('fill-opacity', (d) => 0.45 + 0.55 * d.weight);
+    const hot = input.ticks.find((d) => d.key === input.hot);
+    hotRing.style('display', hot ? null : 'none');
+    if (hot) {
+      const x0 = xOf(g, hot.x0);
+      const w = Math.max(2, xOf(g, hot.x1) - x0 - 0.5);
+      hotRing.attr('x', x0 - 2).attr('y', laneTop(g, hot.lane) - 1.5).attr('width', w + 4).attr('height', h + 2);
+    }
   }
 
   function drawCursor(input: TimelineInput): void {

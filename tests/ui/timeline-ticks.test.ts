@@ -6,7 +6,7 @@ import type { TimelineMark } from '../../src/worker/protocol.ts';
 import { FAMILY_OF, headOf, laneTicks, tickAfter } from '../../src/ui/timeline/ticks.ts';
 import { axisOf, axisStep, tickTip, ticksOf } from '../../src/ui/timeline/view_input.ts';
 import { translator } from '../../src/ui/i18n/index.ts';
-import { GUTTER, PICK_PX, geometry, laneAt, pick, xOf } from '../../src/viz/timeline_layout.ts';
+import { GUTTER, PICK_PX, geometry, laneAt, legendAt, pick, xOf } from '../../src/viz/timeline_layout.ts';
 
 const en = translator('en');
 const zh = translator('zh-CN');
@@ -88,32 +88,43 @@ describe('what the picture is given', () => {
 });
 
 describe('geometry', () => {
-  const g = geometry(466, 46, 4);
+  const g = geometry(466, 40, 4);
   const ticks = [
     { key: 'a', lane: 0, x0: 0.5, x1: 0.5025 },
     { key: 'b', lane: 1, x0: 0.5, x1: 0.5025 },
     { key: 'c', lane: 0, x0: 0.6, x1: 0.6025 },
   ];
+  const mid = (lane: number) => 2 + (lane + 0.5) * g.laneH;
 
-  it('places fractions of the run on the track right of the lane names', () => {
+  it('places fractions of the run on the track right of the legend', () => {
     expect(g.trackW).toBe(466 - GUTTER - 12);
+    expect(g.laneH).toBe(6.5);
     expect(xOf(g, 0)).toBe(GUTTER);
     expect(xOf(g, 1)).toBe(GUTTER + g.trackW);
     expect(xOf(g, 2)).toBe(GUTTER + g.trackW);
     expect(laneAt(g, 0)).toBeNull();
-    expect(laneAt(g, 4)).toBe(0);
-    expect(laneAt(g, 45)).toBeNull();
+    expect(laneAt(g, 3)).toBe(0);
+    expect(laneAt(g, mid(3))).toBe(3);
+    // the time labels' row
+    expect(laneAt(g, 35)).toBeNull();
+    // the legend: two columns, two rows over the lanes' height
+    expect(legendAt(g, 0)).toEqual({ x: 8, y: 2 + 6.5 });
+    expect(legendAt(g, 3)).toEqual({ x: 66, y: 2 + 19.5 });
+    expect(legendAt(g, 3).x + 50).toBeLessThan(GUTTER);
   });
 
-  it('picks the tick of the lane under the pointer, within a few pixels, else none', () => {
-    const y0 = 3 + g.laneH / 2;
+  it('picks the tick near the pointer: its own lane first, then the next lane, never further', () => {
     const x = xOf(g, 0.5);
-    expect(pick(g, ticks, x + 0.2, y0)?.key).toBe('a');
-    expect(pick(g, ticks, x + 0.2, y0 + g.laneH)?.key).toBe('b');
-    expect(pick(g, ticks, x - PICK_PX + 0.5, y0)?.key).toBe('a');
-    expect(pick(g, ticks, x - PICK_PX - 1, y0)).toBeNull();
-    expect(pick(g, ticks, xOf(g, 0.6), y0)?.key).toBe('c');
-    // below the lanes (the time labels): no tick
-    expect(pick(g, ticks, x, 44)).toBeNull();
+    expect(pick(g, ticks, x + 0.2, mid(0))?.key).toBe('a');
+    expect(pick(g, ticks, x + 0.2, mid(1))?.key).toBe('b');
+    expect(pick(g, ticks, x - PICK_PX + 0.5, mid(0))?.key).toBe('a');
+    expect(pick(g, ticks, x - PICK_PX - 1, mid(0))).toBeNull();
+    expect(pick(g, ticks, xOf(g, 0.6), mid(0))?.key).toBe('c');
+    // a lane a few pixels high is easy to miss by one
+    expect(pick(g, ticks, xOf(g, 0.6), mid(1))?.key).toBe('c');
+    expect(pick(g, ticks, x, mid(2))?.key).toBe('b');
+    expect(pick(g, ticks, x, mid(3))).toBeNull();
+    // over the time labels: no tick (a click there seeks)
+    expect(pick(g, ticks, x, 36)).toBeNull();
   });
 });

@@ -13,7 +13,7 @@ export interface Ticks {
   readonly byKey: ReadonlyMap<string, LaneTick>;
 }
 
-/** The picture's ticks: each lane's busiest tick is full height, the others by log of their moves. */
+/** The picture's ticks: each lane's busiest tick is fully opaque, the others by the log of their moves. */
 export function ticksOf(marks: readonly TimelineMark[], selected: string | null): Ticks {
   const lane = laneTicks(marks);
   const busiest = new Map<number, number>();

@@ -34,7 +34,6 @@ export const en = {
   'lang.en': 'English',
   'lang.zh-CN': '中文',
 
-  'presets.heading': 'Scenarios',
   'presets.loading': 'Loading scenarios…',
   'presets.failed': 'The scenario list could not be loaded.',
 

@@ -35,7 +35,6 @@ export const zhCN: Messages = {
   'lang.en': 'English',
   'lang.zh-CN': '中文',
 
-  'presets.heading': '场景',
   'presets.loading': '正在加载场景列表…',
   'presets.failed': '无法加载场景列表。',
 

@@ -1,4 +1,4 @@
-// A counter's recent history as a tiny step line (a counter jumps, it does not glide). The picture is drawn in a
+// A counter's recent history (one point per frame) as a tiny line over the area under it. The picture is drawn in a
 // fixed viewBox stretched to its host by CSS (preserveAspectRatio none, non-scaling stroke), so it needs no
 // measuring and no resize observer. The y axis spans the history's own min..max: the line shows *when* the counter
 // moved; how much is the number beside it. A flat history is a flat line along the bottom.
@@ -27,9 +27,11 @@ export interface SparkPaths {
 }
 
 /**
- * The line and the filled area under it, in a w×h box; null for no points. Written by hand rather than with
- * d3.line: only the moves make vertices (a quiet counter is one horizontal run), and eleven of these are redrawn
- * on every frame.
+ * The line and the filled area under it, in a w×h box; null for no points. Between two frames the counter moved
+ * at some moment we do not know, so a move is a straight segment from one frame to the next (at 30 frames a
+ * second it looks like a step; after a run to the end it is one honest ramp, not a jump at the wrong end).
+ * Written by hand rather than with d3.line: only the ends of flat runs make vertices (a quiet counter is one
+ * horizontal line), and eleven of these are redrawn on every frame.
  */
 export function sparklinePaths(points: readonly SparkPoint[], w = SPARK_W, h = SPARK_H): SparkPaths | null {
   const n = points.length;
@@ -46,12 +48,12 @@ export function sparklinePaths(points: readonly SparkPoint[], w = SPARK_W, h = S
   // a flat history has no span: it sits on the bottom rather than dividing by zero
   const sy = hi > lo ? (h - 2 * INSET) / (hi - lo) : 0;
   const y = (v: number) => round(h - INSET - (v - lo) * sy);
-  // step after: a value holds until the next point's time, then the line goes straight up (or down)
   let line = `M0,${y(points[0].v)}`;
-  for (let i = 1; i < n; i++) {
-    if (points[i].v !== points[i - 1].v) line += `H${round((points[i].t - t0) * sx)}V${y(points[i].v)}`;
+  for (let i = 1; i < n - 1; i++) {
+    const v = points[i].v;
+    if (v !== points[i - 1].v || v !== points[i + 1].v) line += `L${round((points[i].t - t0) * sx)},${y(v)}`;
   }
-  line += `H${w}`;
+  line += `L${w},${y(points[n - 1].v)}`;
   return { line, area: `${line}V${h}H0Z` };
 }
 

@@ -137,8 +137,10 @@ describe('CountersPanel', () => {
     const p = mount();
     p.loaded({ InSegs: 0 });
     expect(document.querySelector('[data-testid="counter-InSegs"]')).toBeNull();
-    p.frame(100, { InSegs: 12 });
+    expect(document.querySelector('.others-jump')).toBeNull();
+    p.frame(100, { InSegs: 12, OutSegs: 3 });
     expect(val('InSegs')).toBe('12');
+    expect(document.querySelector('.others-jump')!.textContent).toBe('2 more moved ↓');
     act(() => tile('InSegs').click());
     expect(p.store.getState().selectedCounter).toBe('InSegs');
   });

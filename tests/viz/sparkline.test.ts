@@ -1,4 +1,4 @@
-// The sparkline draws a counter's history as a step line in a 100×20 box: time on x (the history's own span),
+// The sparkline draws a counter's history as a line in a 100×20 box: time on x (the history's own span),
 // the history's min..max on y, a flat history along the bottom.
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
@@ -18,16 +18,20 @@ function vertices(d: string): [number, number][] {
 }
 
 describe('sparklinePaths', () => {
-  it('steps up when the counter moves, scaled to the history span and the value range', () => {
-    const p = sparklinePaths([{ t: 1000, v: 5 }, { t: 1500, v: 5 }, { t: 2000, v: 9 }, { t: 3000, v: 13 }])!;
+  it('climbs from the last frame before a move to the frame that saw it, scaled to the history span and range', () => {
+    const p = sparklinePaths([{ t: 1000, v: 5 }, { t: 1250, v: 5 }, { t: 1500, v: 5 }, { t: 2000, v: 9 }, { t: 3000, v: 13 }])!;
     const v = vertices(p.line);
     expect(v[0]).toEqual([0, SPARK_H - 1.5]); // oldest point: left edge, lowest value at the bottom
     expect(v[v.length - 1]).toEqual([SPARK_W, 1.5]); // newest: right edge, highest at the top
-    // a step: horizontal to the moment of the move (t=2000 is half-way), then straight up to the middle
-    expect(v).toContainEqual([50, SPARK_H - 1.5]);
-    expect(v).toContainEqual([50, SPARK_H / 2]);
-    // never a diagonal: each segment is horizontal or vertical
-    for (let i = 1; i < v.length; i++) expect(v[i][0] === v[i - 1][0] || v[i][1] === v[i - 1][1]).toBe(true);
+    // flat (one run, no vertex at t=1250) until the last frame before the move (t=1500: a quarter of the way) …
+    expect(v.slice(0, 2)).toEqual([[0, SPARK_H - 1.5], [25, SPARK_H - 1.5]]);
+    // … then up to the frame that saw it (t=2000, half-way, value half-way up)
+    expect(v[2]).toEqual([50, SPARK_H / 2]);
+    expect(v).toHaveLength(4);
+  });
+
+  it('after a run to the end (two points), one ramp across the whole run, not a jump at one end', () => {
+    expect(vertices(sparklinePaths([{ t: 0, v: 0 }, { t: 12_000, v: 293 }])!.line)).toEqual([[0, SPARK_H - 1.5], [SPARK_W, 1.5]]);
   });
 
   it('draws a flat history (or a single point) as a line along the bottom, across the whole width', () => {

@@ -21,6 +21,7 @@ export function CountersPanel() {
   const t = useT();
   const others = useApp(useShallow(otherFields));
   const selected = useApp((s) => s.selectedCounter);
+  const othersHeading = useRef<HTMLHeadingElement>(null);
   return (
     <section className="panel counters" aria-labelledby="counters-heading">
       <div className="panel-head">
@@ -33,10 +34,20 @@ export function CountersPanel() {
             <CounterTile field={f} />
           </li>
         ))}
+        {others.length > 0 && (
+          // the grid's free slot says that more moved: the list is below the fold in a one-screen layout
+          <li className="others-jump">
+            <button type="button" onClick={() => othersHeading.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' })}>
+              {t('counters.others_jump', { n: others.length })}
+            </button>
+          </li>
+        )}
       </ul>
       {others.length > 0 && (
         <>
-          <h3 id="counters-others">{t('counters.others')}</h3>
+          <h3 id="counters-others" ref={othersHeading}>
+            {t('counters.others')}
+          </h3>
           <ul className="counter-others" aria-labelledby="counters-others">
             {others.map((f) => (
               <li key={f}>
@@ -88,11 +99,13 @@ function CounterTile({ field, compact = false }: { field: string; compact?: bool
     <button type="button" className={cls} data-testid={`counter-${field}`} data-value={value ?? ''} data-rate={rate ?? ''} aria-pressed={pressed} title={title} onClick={() => bridge.selectCounter(pressed ? null : field)}>
       {/* remounted (so its animation restarts) each time a frame moves the counter */}
       {moveKey !== null && <span key={moveKey} className="flash" aria-hidden="true" />}
-      <code className="name">{field}</code>
+      <span className="head">
+        <code className="name">{field}</code>
+        {explain !== null && <span className="explain">{explain}</span>}
+      </span>
       <span className="num value">{value === null ? '–' : formatter(lang).format(value)}</span>
       {!compact && <span className="spark" ref={spark} aria-hidden="true" />}
       <span className="rate">{rateText}</span>
-      {explain !== null && <span className="explain">{explain}</span>}
     </button>
   );
 }

@@ -3,6 +3,7 @@
 export const countersEn = {
   'counters.heading': 'Counters (nstat -az)',
   'counters.others': 'Other counters that moved',
+  'counters.others_jump': '{n} more moved ↓',
   'counters.hint': 'click one to filter the log',
   'counters.rate': '{rate}/s',
   'counters.rate_title': 'change per simulated second, over the last {span} s of simulated time',
@@ -26,6 +27,7 @@ export const countersEn = {
 export const countersZhCN: Readonly<Record<keyof typeof countersEn, string>> = {
   'counters.heading': '计数器（nstat -az）',
   'counters.others': '其他有变化的计数器',
+  'counters.others_jump': '另有 {n} 个有变化 ↓',
   'counters.hint': '点击计数器可筛选日志',
   'counters.rate': '{rate}/s',
   'counters.rate_title': '每模拟秒的变化量，按最近 {span} 秒模拟时间计算',

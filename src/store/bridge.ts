@@ -1,7 +1,7 @@
 // The bridge between the worker and the store, and the page's commands. It writes the store with setState only
 // (no React here), drops worker replies about runs other than the latest (`gen`), and fetches presets with
 // URLs relative to the page, so the app works under any base path.
-import { MAX_SCENARIO_CHARS, assertNever, type FromWorker, type LiveAction, type SeekTarget, type SimFrame, type ToWorkerBody } from '../worker/protocol.ts';
+import { MAX_SCENARIO_CHARS, assertNever, type FromWorker, type LiveAction, type RecordedChange, type SeekTarget, type SimFrame, type ToWorkerBody } from '../worker/protocol.ts';
 import type { SimClient } from '../worker/client.ts';
 import type { AppState, AppStore } from './store.ts';
 import { parsePresetIndex } from './preset_index.ts';
@@ -44,6 +44,16 @@ export interface Bridge {
   selectCounter(field: string | null): void;
   /** ask the worker for a pcap of the run so far; it is saved when it arrives */
   exportPcap(): void;
+  /** what makes this moment of the run (for a link that reopens it); null when no run answers */
+  getMoment(): Promise<Moment | null>;
+  /** reopen a moment in the loaded run (after the link's scenario has loaded) */
+  openMoment(events: number, changes: readonly RecordedChange[]): void;
+}
+
+export interface Moment {
+  readonly events: number;
+  readonly t_ms: number;
+  readonly changes: readonly RecordedChange[];
 }
 
 export interface BridgeDeps {
@@ -97,6 +107,11 @@ export function createBridge({ store, connect, fetchText, baseUrl, saveFile }: B
         saveFile?.(name, msg.bytes, 'application/vnd.tcpdump.pcap');
         return;
       }
+      case 'moment': {
+        const waiting = momentWaiters.splice(0);
+        for (const w of waiting) w({ events: msg.events, t_ms: msg.t_ms, changes: msg.changes });
+        return;
+      }
       case 'acted':
         return store.setState({ notice: { action: msg.action, notes: msg.notes }, problem: null });
       case 'error':
@@ -125,6 +140,8 @@ export function createBridge({ store, connect, fetchText, baseUrl, saveFile }: B
 
   const client = connect(onMessage);
   let shellId = 0;
+  /** callers waiting for the worker's 'moment' answer */
+  const momentWaiters: ((m: Moment | null) => void)[] = [];
   /** the preset to open if the worker refuses the scenario loading now (set by start() with an opening) */
   let fallback: string | null = null;
   /** a problem to keep on screen when the run of that gen loads (why the page fell back to it) */
@@ -229,5 +246,13 @@ export function createBridge({ store, connect, fetchText, baseUrl, saveFile }: B
     report: (problem) => store.setState({ problem }),
     selectCounter: (field) => store.setState({ selectedCounter: field }),
     exportPcap: () => send({ type: 'export_pcap' }),
+    getMoment: () => {
+      if (store.getState().run.phase !== 'live') return Promise.resolve(null);
+      return new Promise<Moment | null>((resolve) => {
+        momentWaiters.push(resolve);
+        send({ type: 'moment_get' });
+      });
+    },
+    openMoment: (events, changes) => send({ type: 'moment_open', events, changes }),
   };
 }

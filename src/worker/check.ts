@@ -13,7 +13,7 @@ import {
 
 export type Checked<T> = { readonly ok: true; readonly msg: T } | { readonly ok: false; readonly issues: Issue[] };
 
-import { checkAction, checkSeek, checkShell, checkWatch, describe, isObj } from './check_action.ts';
+import { checkAction, checkMoment, checkSeek, checkShell, checkWatch, describe, isObj } from './check_action.ts';
 
 type Obj = Record<string, unknown>;
 const MAX_SPEED = 1e6;
@@ -52,6 +52,8 @@ const TO_WORKER: { [K in ToWorkerType]: (m: Obj, issues: Issue[]) => Extract<ToW
   step_back: () => ({ v: PROTOCOL_VERSION, type: 'step_back' }),
   seek: (m, issues) => ({ v: PROTOCOL_VERSION, type: 'seek', to: checkSeek(m, issues) }),
   export_pcap: () => ({ v: PROTOCOL_VERSION, type: 'export_pcap' }),
+  moment_get: () => ({ v: PROTOCOL_VERSION, type: 'moment_get' }),
+  moment_open: (m, issues) => ({ v: PROTOCOL_VERSION, type: 'moment_open', ...checkMoment(m, issues) }),
 };
 
 /** Checks the envelope shared by both directions: an object, this protocol's version, a known type. */
@@ -81,6 +83,7 @@ const FROM_WORKER: Record<FromWorkerType, readonly string[]> = {
   shell_out: [],
   acted: ['action'],
   pcap: ['bytes'],
+  moment: [],
   error: ['issues'],
 };
 

@@ -1,6 +1,7 @@
 // Checks of the page's live changes ('act') and of the other small commands, field by field. A rejected message
 // names the path and the rule; an accepted one is rebuilt from its checked fields only.
-import { KNOB_NAMES, MAX_WATCHED, type Issue, type KnobName, type LiveAction, type SeekTarget } from './protocol.ts';
+import { KNOB_NAMES, MAX_CHANGES, MAX_WATCHED, type Issue, type KnobName, type LiveAction, type RecordedChange, type SeekTarget } from './protocol.ts';
+import { isSysctlName } from '../kernel/sysctl.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -79,4 +80,35 @@ export function checkShell(m: Obj, issues: Issue[]): { id: number; line: string 
   if (typeof m.line !== 'string') issues.push({ path: 'line', message: `expected the command line as a string, got ${describe(m.line)}` });
   else if (m.line.length > MAX_SHELL_LINE) issues.push({ path: 'line', message: `expected at most ${MAX_SHELL_LINE} characters, got ${m.line.length}` });
   return { id: Number(id), line: String(m.line) };
+}
+
+/** A moment to reopen: the event count and the changes, each checked like an 'act' (any sysctl the terminal knows). */
+export function checkMoment(m: Obj, issues: Issue[]): { events: number; changes: RecordedChange[] } {
+  const events = num(m, 'events', 'events', 0, Number.MAX_SAFE_INTEGER, true, issues);
+  const list = m.changes;
+  if (!Array.isArray(list) || list.length > MAX_CHANGES) {
+    issues.push({ path: 'changes', message: `expected at most ${MAX_CHANGES} changes, got ${describe(list)}` });
+    return { events, changes: [] };
+  }
+  const changes: RecordedChange[] = [];
+  let last = { events: 0, t_ns: 0 };
+  list.forEach((c: unknown, i) => {
+    const path = `changes[${i}]`;
+    if (!isObj(c)) return issues.push({ path, message: `expected an object, got ${describe(c)}` });
+    const at = { events: num(c, 'events', `${path}.events`, last.events, Number.MAX_SAFE_INTEGER, true, issues), t_ns: num(c, 't_ns', `${path}.t_ns`, last.t_ns, Number.MAX_SAFE_INTEGER, true, issues) };
+    const a = c.action;
+    let action: RecordedChange['action'];
+    if (isObj(a) && a.kind === 'sysctl') {
+      if (typeof a.name !== 'string' || !isSysctlName(a.name)) return issues.push({ path: `${path}.action.name`, message: `expected a sysctl name, got ${describe(a.name)}` });
+      if (typeof a.value !== 'string' || a.value.length > 64) return issues.push({ path: `${path}.action.value`, message: `expected the value as text, got ${describe(a.value)}` });
+      action = { kind: 'sysctl', name: a.name, value: a.value };
+    } else {
+      const sub: Issue[] = [];
+      action = checkAction(a, sub) as RecordedChange['action'];
+      for (const x of sub) issues.push({ path: `${path}.${x.path}`, message: x.message });
+    }
+    changes.push({ ...at, action });
+    last = at;
+  });
+  return { events, changes };
 }

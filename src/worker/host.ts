@@ -123,6 +123,18 @@ export class SimHost {
           const c = r.sim.capture(MAX_PCAP_PACKETS);
           this.post({ type: 'pcap', gen: r.gen, bytes: pcapFile(c.packets), packets: c.packets.length, truncated: c.truncated });
         });
+      case 'moment_get':
+        return this.withRun(msg.type, (r) => {
+          this.post({ type: 'moment', gen: r.gen, events: r.sim.events, t_ms: r.sim.now_ns / 1e6, changes: r.sim.moment() });
+        });
+      case 'moment_open':
+        return this.withRun(msg.type, (r) => {
+          this.stopPacing();
+          const out = r.sim.openMoment(msg.events, msg.changes);
+          if (!out.ok) return this.error(r.gen, 'bad_action', [...out.issues]);
+          if (r.sim.done()) return this.finish(r);
+          this.frame(r);
+        });
       case 'step_back':
         return this.withRun(msg.type, (r) => {
           this.stopPacing();

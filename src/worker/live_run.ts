@@ -9,12 +9,12 @@ import type { UserAction } from '../sim/events.ts';
 import { kernel_jiffies } from '../sim/kernel_host.ts';
 import { run_command } from '../kernel/proc/shell.ts';
 import type { NstatHistory } from '../kernel/proc/nstat.ts';
-import { sysctl_check_write } from '../kernel/sysctl.ts';
+import { isSysctlName, sysctl_check_write } from '../kernel/sysctl.ts';
 import { frameOf, type Drained } from './frame.ts';
 import { Timeline } from './timeline.ts';
 import type { CapturedPacket } from './pcap.ts';
 import { resultView } from './result_view.ts';
-import { KNOB_NAMES, MAX_LOG, MAX_PACKETS, MAX_WATCHED, type KnobName, type ActNote, type Issue, type LiveAction, type ResultView, type SeekTarget, type SimFrame } from './protocol.ts';
+import { KNOB_NAMES, MAX_LOG, MAX_PACKETS, MAX_WATCHED, type KnobName, type RecordedChange, type ActNote, type Issue, type LiveAction, type ResultView, type SeekTarget, type SimFrame } from './protocol.ts';
 
 export type ActOutcome = { readonly ok: true; readonly notes: readonly ActNote[] } | { readonly ok: false; readonly issues: readonly Issue[] };
 
@@ -34,6 +34,11 @@ interface Act {
 }
 
 const isKnob = (name: string): name is KnobName => (KNOB_NAMES as readonly string[]).includes(name);
+
+/** A change as a link carries it (sysctl values as `sysctl -w` takes them). */
+function recorded(a: UserAction): RecordedChange['action'] {
+  return a.kind === 'sysctl' ? { kind: 'sysctl', name: a.name, value: Array.isArray(a.value) ? a.value.join(' ') : String(a.value) } : a;
+}
 
 /** Replay in slices of this many events, trimming the log and the tap between slices (bounded memory). */
 const REPLAY_SLICE = 4096;
@@ -208,9 +213,10 @@ export class LiveRun {
     if (action.kind === 'traffic' && this.watch_asked.length === 0) this.applyWatch();
   }
 
-  private toUserAction(a: LiveAction): { ok: true; action: UserAction } | { ok: false; issues: Issue[] } {
+  private toUserAction(a: RecordedChange['action']): { ok: true; action: UserAction } | { ok: false; issues: Issue[] } {
     switch (a.kind) {
       case 'sysctl': {
+        if (!isSysctlName(a.name)) return { ok: false, issues: [{ path: a.name, message: `sysctl: cannot stat /proc/sys/${a.name.replace(/\./g, '/')}: No such file or directory` }] };
         const w = sysctl_check_write(a.name, a.value);
         if (!w.ok) return { ok: false, issues: [{ path: a.name, message: `sysctl: setting key "${a.name}": Invalid argument — ${w.reason}` }] };
         return { ok: true, action: { kind: 'sysctl', name: a.name, value: w.value } };
@@ -245,6 +251,28 @@ export class LiveRun {
     if (action.backlog < 0 || action.backlog > somaxconn) notes.push({ kind: 'capped', requested: action.backlog, somaxconn });
     if (before !== null && before !== sk.sk_max_ack_backlog) notes.push({ kind: 'backlog_changed', from: before, to: sk.sk_max_ack_backlog });
     return notes;
+  }
+
+  /** The changes made so far while running, as a link can carry them. */
+  moment(): RecordedChange[] {
+    return this.acts.map(({ events, t_ns, action }) => ({ events, t_ns, action: recorded(action) }));
+  }
+
+  /**
+   * Reopens a moment: the run from its start with these changes re-applied where they were made, stopped after
+   * `events` events. Every change is checked first; one the kernel would refuse leaves the run as it was.
+   */
+  openMoment(events: number, changes: readonly RecordedChange[]): ActOutcome {
+    const acts: Act[] = [];
+    for (const c of changes) {
+      const u = this.toUserAction(c.action);
+      if (!u.ok) return u;
+      acts.push({ events: c.events, t_ns: c.t_ns, action: u.action });
+    }
+    this.reset();
+    this.future = acts;
+    this.seek({ events });
+    return { ok: true, notes: [] };
   }
 
   /** A terminal line in the server's namespace; `sysctl -w` writes are applied as knob changes. */

@@ -2,7 +2,7 @@
 // interface so the host can be driven by a fake in unit tests (the real one is wired in open.ts).
 import type { ActOutcome, ShellAnswer } from './live_run.ts';
 import type { CapturedPacket } from './pcap.ts';
-import type { ErrorCode, Issue, LiveAction, ResultView, ScenarioMeta, SeekTarget, SimFrame } from './protocol.ts';
+import type { ErrorCode, Issue, LiveAction, RecordedChange, ResultView, ScenarioMeta, SeekTarget, SimFrame } from './protocol.ts';
 
 export interface RunPort {
   readonly now_ns: number;
@@ -23,6 +23,8 @@ export interface RunPort {
   seek(to: SeekTarget): void;
   /** every packet of the run so far (a separate replay) */
   capture(limit: number): { packets: CapturedPacket[]; truncated: boolean };
+  moment(): RecordedChange[];
+  openMoment(events: number, changes: readonly RecordedChange[]): ActOutcome;
 }
 
 /** Turns scenario text into a ready run, or says why it cannot. Never throws for bad input. */

@@ -42,7 +42,11 @@ export type ToWorkerBody =
   /** move the run to a moment: after `events` kernel events, or to simulated time t_ms (back or forward) */
   | { readonly type: 'seek'; readonly to: SeekTarget }
   /** every packet of the run so far as a pcap file (answered with 'pcap') */
-  | { readonly type: 'export_pcap' };
+  | { readonly type: 'export_pcap' }
+  /** what makes this moment of the run: the event count and the changes made while running (answered 'moment') */
+  | { readonly type: 'moment_get' }
+  /** reopen a moment in the loaded run: replay the changes from the start and stop after `events` events */
+  | { readonly type: 'moment_open'; readonly events: number; readonly changes: readonly RecordedChange[] };
 export type SeekTarget = { readonly events: number } | { readonly t_ms: number };
 export type ToWorker = ToWorkerBody & { readonly v: ProtocolVersion };
 export type ToWorkerType = ToWorker['type'];
@@ -67,6 +71,8 @@ export type FromWorkerBody =
   | { readonly type: 'acted'; readonly gen: number; readonly action: LiveAction; readonly notes: readonly ActNote[] }
   /** a pcap file of the run so far (at most MAX_PCAP_PACKETS packets; truncated when there were more) */
   | { readonly type: 'pcap'; readonly gen: number; readonly bytes: Uint8Array; readonly packets: number; readonly truncated: boolean }
+  /** the moment asked for with 'moment_get' */
+  | { readonly type: 'moment'; readonly gen: number; readonly events: number; readonly t_ms: number; readonly changes: readonly RecordedChange[] }
   /** gen null: not about a run (a malformed message) */
   | { readonly type: 'error'; readonly gen: number | null; readonly code: ErrorCode; readonly issues: readonly Issue[] };
 export type FromWorker = FromWorkerBody & { readonly v: ProtocolVersion };
@@ -96,6 +102,16 @@ export type LiveAction =
   | { readonly kind: 'accept'; readonly interval_ms: number | null }
   /** the traffic from now on: new normal clients and spoofed SYNs per simulated second (0 = none) */
   | { readonly kind: 'traffic'; readonly normal_per_s: number; readonly flood_per_s: number };
+
+/** A change made while running, with where it was made: after `events` kernel events, at simulated time t_ns.
+ *  (A sysctl may be any the terminal can write, not only the knobs; its value as `sysctl -w` takes it.) */
+export interface RecordedChange {
+  readonly events: number;
+  readonly t_ns: number;
+  readonly action: Exclude<LiveAction, { kind: 'sysctl' }> | { readonly kind: 'sysctl'; readonly name: string; readonly value: string };
+}
+/** at most this many changes in a moment (a link stays a link) */
+export const MAX_CHANGES = 500;
 
 /** What the page should tell the viewer after an 'act'. */
 export type ActNote =

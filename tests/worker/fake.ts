@@ -89,6 +89,15 @@ export class FakeSim implements RunPort {
     return { packets: [], truncated: false };
   }
 
+  moment(): [] {
+    return [];
+  }
+
+  openMoment(events: number): ActOutcome {
+    this.seek({ events });
+    return { ok: true, notes: [] };
+  }
+
   stepBack(): void {
     this.seek({ events: Math.max(0, this.steps - 1) });
   }

@@ -227,3 +227,31 @@ describe('LiveRun timeline', () => {
     expect(r.frame(false).timeline.length).toBeGreaterThanOrEqual(all);
   });
 });
+
+describe('LiveRun moments (links)', () => {
+  it('a moment reopened in a fresh run gives the same state, changes made while running included', () => {
+    const r = preset('slow-accept');
+    r.runUntil(600e6);
+    r.shell('sysctl -w net.ipv4.tcp_invalid_ratelimit=0');
+    r.act({ kind: 'sysctl', name: 'net.core.somaxconn', value: '2' });
+    r.act({ kind: 'listen', backlog: 9 });
+    r.runUntil(1200e6);
+    r.act({ kind: 'traffic', normal_per_s: 5, flood_per_s: 50 });
+    r.runUntil(2500e6);
+    const want = state(r.frame(false));
+    const changes = JSON.parse(JSON.stringify(r.moment()));
+    expect(changes).toHaveLength(4);
+    const other = preset('slow-accept');
+    expect(other.openMoment(r.events, changes)).toEqual({ ok: true, notes: [] });
+    expect(state(other.frame(false))).toEqual(want);
+  });
+
+  it('refuses a moment with a change the kernel would refuse, and keeps the run', () => {
+    const r = preset('slow-accept');
+    r.runUntil(300e6);
+    const before = state(r.frame(false));
+    const out = r.openMoment(10, [{ events: 5, t_ns: 100, action: { kind: 'sysctl', name: 'net.core.somaxconn', value: '-5' } }]);
+    expect(out.ok).toBe(false);
+    expect(state(r.frame(false))).toEqual(before);
+  });
+});

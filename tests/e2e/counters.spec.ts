@@ -37,6 +37,8 @@ test.describe('at 1366×768', () => {
     const problems = watchProblems(page);
     await open(page, 'syn-flood-cookies', 'en');
     await expect(tile(page, 'SyncookiesSent')).toHaveAttribute('data-value', '0');
+    // slow enough that the flood (0.3 s simulated) is still on when the page answers Pause on a busy machine
+    await page.locator('#speed').selectOption('0.1');
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     await expect.poll(() => num(page, 'SyncookiesSent', 'data-value'), { timeout: SLOW }).toBeGreaterThan(50);
     await expect.poll(() => num(page, 'SyncookiesSent', 'data-rate'), { timeout: SLOW }).toBeGreaterThan(0);
@@ -79,8 +81,6 @@ test.describe('at 1366×768', () => {
     await expect(chip).toBeVisible();
     await expect(chip).toHaveText(/log: ListenOverflows/);
     await expect(chip).toHaveAttribute('data-field', 'ListenOverflows');
-    // the log panel reads the same selection (its own tests check the lines it keeps)
-    await expect(page.getByRole('region', { name: 'What happened' })).toContainText('ListenOverflows');
     await shootPanel(page, 'counters-1366-selected');
 
     // another counter takes over; the same one again clears it

@@ -37,7 +37,7 @@ const META: ScenarioMeta = {
 let root: Root;
 let host: HTMLElement;
 
-async function mount(lang: Lang = 'en') {
+async function mount(lang: Lang = 'en', files = FILES, opening?: { text: string; label: string }) {
   const store = createAppStore(lang);
   const sent: ToWorkerBody[] = [];
   let reply: (m: FromWorker) => void = () => {};
@@ -45,7 +45,7 @@ async function mount(lang: Lang = 'en') {
     store,
     baseUrl: 'http://h/',
     connect: (on) => ((reply = on), { send: (m) => sent.push(m), terminate: () => {} }),
-    fetchText: async (url) => FILES[url] ?? Promise.reject(new Error(`404 ${url}`)),
+    fetchText: async (url) => files[url] ?? Promise.reject(new Error(`404 ${url}`)),
   });
   host = document.createElement('div');
   document.body.append(host);
@@ -56,7 +56,7 @@ async function mount(lang: Lang = 'en') {
         <ScenarioBar />
       </AppContext>,
     );
-    await bridge.start(null);
+    await bridge.start(null, opening);
   });
   const lastGen = () => store.getState().gen;
   const loaded = (meta: Partial<ScenarioMeta> = {}, port: number | null = 8080) =>
@@ -100,7 +100,7 @@ describe('ScenarioBar', () => {
     const { bridge, loaded } = await mount();
     await loaded();
     act(() => bridge.loadText('{}', 'mine.json'));
-    expect(shown(host)).toBe('mine.json · from mine.json');
+    expect(shown(host)).toBe('Loading the scenario…');
     await loaded({ name: 'mine', title: 'My own', explain: null, description: 'Only a description.' });
     expect(picker(host).value).toBe('');
     expect(shown(host)).toBe('My own · from mine.json');
@@ -109,6 +109,15 @@ describe('ScenarioBar', () => {
     await loaded({ name: 'linked', title: null });
     expect(shown(host)).toBe('linked · from a link');
     expect(picker(host).options).toHaveLength(3);
+  });
+
+  it('shows a link’s scenario even when the preset list failed, with nothing else to choose', async () => {
+    const { loaded } = await mount('en', {}, { text: '{}', label: 'link' });
+    expect(picker(host).disabled).toBe(true);
+    expect(shown(host)).toBe('Loading the scenario…');
+    await loaded({ name: 'linked', title: 'Linked one' });
+    expect(shown(host)).toBe('Linked one · from a link');
+    expect(picker(host).options).toHaveLength(1);
   });
 
   it('keeps two explanation lines and offers the rest in a tooltip', async () => {

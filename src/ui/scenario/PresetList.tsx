@@ -16,20 +16,22 @@ export function PresetList() {
   const custom = useApp((s) => s.custom);
   const lang = useApp((s) => s.lang);
   const customTitle = useApp((s) => (s.custom !== null && s.run.phase === 'live' ? titleOf(s.run.meta, s.lang) : null));
-  const label = t('scenario.picker');
-  if (presets.status !== 'ready') {
-    return (
-      <select className="sb-picker" aria-label={label} disabled data-testid="preset-select">
-        <option>{t(presets.status === 'loading' ? 'presets.loading' : 'presets.failed')}</option>
-      </select>
-    );
-  }
-  const title = customTitle ?? custom ?? '';
+  const ready = presets.status === 'ready';
+  const first =
+    custom === null
+      ? t(presets.status === 'error' ? 'presets.failed' : 'scenario.loading')
+      : customTitle === null
+        ? t('scenario.loading')
+        : custom === LINK_LABEL
+          ? t('scenario.from_link', { title: customTitle })
+          : t('scenario.imported', { title: customTitle, file: custom });
   return (
     <select
       className="sb-picker"
-      aria-label={label}
+      aria-label={t('scenario.picker')}
       data-testid="preset-select"
+      // without the list (loading, or it failed) there is nothing to choose; a link's scenario still shows
+      disabled={!ready}
       value={selected ?? CUSTOM}
       onChange={(e) => {
         if (e.target.value !== CUSTOM) void bridge.select(e.target.value);
@@ -37,14 +39,15 @@ export function PresetList() {
     >
       {selected === null && (
         <option value={CUSTOM} disabled data-testid="preset-custom">
-          {custom === null ? t('scenario.loading') : custom === LINK_LABEL ? t('scenario.from_link', { title }) : t('scenario.imported', { title, file: custom })}
+          {first}
         </option>
       )}
-      {presets.entries.map((e) => (
-        <option key={e.id} value={e.id} data-testid={`preset-${e.id}`}>
-          {lang === 'zh-CN' ? e.title_zh : e.title}
-        </option>
-      ))}
+      {ready &&
+        presets.entries.map((e) => (
+          <option key={e.id} value={e.id} data-testid={`preset-${e.id}`}>
+            {lang === 'zh-CN' ? e.title_zh : e.title}
+          </option>
+        ))}
     </select>
   );
 }

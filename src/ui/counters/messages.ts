@@ -21,7 +21,7 @@ export const countersEn = {
   'counter.TCPSynRetrans': 'SYN-ACKs sent again',
   'counter.TCPTimeouts': 'request timer firings',
   'counter.PassiveOpens': 'connections made from the listener',
-  'counter.EmbryonicRsts': 'requests ended by a reset',
+  'counter.EmbryonicRsts': 'requests ended by a RST (embryonic)',
 } as const satisfies Record<`counters.${string}` | `counter.${string}`, string>;
 
 export const countersZhCN: Readonly<Record<keyof typeof countersEn, string>> = {

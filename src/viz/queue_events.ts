@@ -33,6 +33,20 @@ export const MARKED: Readonly<Record<string, { readonly place: Place; readonly t
 /** Segment and state counters move with nearly every decision: a marker names the ones that tell the story. */
 const NOISE: ReadonlySet<CounterField> = new Set<CounterField>(['InSegs', 'OutSegs', 'RetransSegs', 'OutRsts', 'TCPPureAcks', 'PassiveOpens', 'ActiveOpens', 'CurrEstab']);
 
+/**
+ * Counters that only one place moves: when a flood's frame leaves all their decisions out, the marker still
+ * shows where they happened (ListenOverflows and ListenDrops move at both entrances, so they are not here).
+ */
+const HOME: Partial<Record<CounterField, { readonly place: Place; readonly tone: Tone }>> = {
+  TCPReqQFullDrop: { place: 'syn_in', tone: 'drop' },
+  TCPReqQFullDoCookies: { place: 'syn_in', tone: 'cookie' },
+  SyncookiesSent: { place: 'syn_in', tone: 'cookie' },
+  SyncookiesRecv: { place: 'acc_in', tone: 'cookie' },
+  SyncookiesFailed: { place: 'acc_in', tone: 'drop' },
+  TCPDeferAcceptDrop: { place: 'acc_in', tone: 'drop' },
+  TCPSynRetrans: { place: 'syn_q', tone: 'retrans' },
+};
+
 /** The cookie path (SYN answered without a request sock; a cookie ACK making a child) lights the bypass arc. */
 export const COOKIE_PATH: ReadonlySet<string> = new Set(['syn_queue_full_cookie', 'syn_cookie_sent', 'cookie_valid_child', 'cookie_valid_overflow']);
 
@@ -79,6 +93,18 @@ export function frameEvents(log: readonly LogLine[], logSkipped: number, counter
         if (s) g.counts.set(f, Math.round(n * s));
       }
       g.times = Math.round(g.times * timesScale);
+    }
+  }
+  if (logSkipped > 0 && prev) {
+    // a counter that only one place moves, with none of its decisions carried: still shown, at that place
+    for (const [f, home] of Object.entries(HOME) as [CounterField, (typeof HOME)[CounterField]][]) {
+      const moved = (counters[f] ?? 0) - (prev[f] ?? 0);
+      if (moved <= 0 || carried.has(f) || !home) continue;
+      const code = `uncarried_${home.place}_${home.tone}`;
+      let g = groups.get(code);
+      if (!g) groups.set(code, (g = { ...home, times: 0, counts: new Map() }));
+      g.counts.set(f, moved);
+      g.times = Math.max(g.times, moved);
     }
   }
   const out: MarkerEvent[] = [];

@@ -8,7 +8,7 @@
 
 /** the size the picture is designed at; it scales up (projector) or slightly down to fit its host */
 export const BASE_W = 560;
-export const BASE_H = 178;
+export const BASE_H = 148;
 const MIN_SCALE = 0.8;
 const MAX_SCALE = 1.9;
 
@@ -20,8 +20,8 @@ const ROW_H = 40;
 /** height of a slot (the row minus a margin) */
 export const SLOT_H = 34;
 /** marker band above the SYN queue, channel between the queues (cookie bypass, ACK markers) */
-const BAND_A = 34;
-const BAND_B = 52;
+const BAND_A = 24;
+const BAND_B = 42;
 
 /** widest slot; above MAX_SLOTS slots (or thinner than MIN_PITCH) a row becomes a bar (backlog 128 + 1 keeps slots) */
 export const SLOT_MAX_W = 40;

@@ -25,7 +25,7 @@ export interface View<T> {
 /** What the picture reads from a frame. */
 export type QueueFrame = Pick<
   SimFrame,
-  't_ms' | 'playing' | 'replace' | 'syn_queue' | 'accept_queue' | 'syn_items' | 'accept_items' | 'log' | 'log_skipped' | 'counters'
+  't_ms' | 'events' | 'playing' | 'replace' | 'syn_queue' | 'accept_queue' | 'syn_items' | 'accept_items' | 'log' | 'log_skipped' | 'counters'
 >;
 
 export interface QueuesLabels {
@@ -43,8 +43,8 @@ export interface QueuesLabels {
   readonly ack: string;
   readonly cookieArc: string;
   readonly num: (n: number) => string;
-  /** a decision code, for a marker's tooltip */
-  readonly caption: (code: string) => string;
+  /** a marker's tooltip: what the decision was, and how many times it was taken */
+  readonly caption: (code: string, times: number) => string;
   readonly reqTitle: (t: Token) => string;
   readonly childTitle: (t: Token) => string;
 }
@@ -147,6 +147,12 @@ export function createQueuesView(el: HTMLElement, opts: QueuesOptions = {}): Vie
 
   /** Take a new frame's news: markers, the cookie arc, why tokens left. */
   function absorb(f: QueueFrame, t: number): Exits {
+    const moved = !lastFrame || f.events !== lastFrame.events || f.t_ms !== lastFrame.t_ms;
+    // the same moment again (a copy of the frame): no news, and a paused picture stays as it is
+    if (!f.replace && !moved) {
+      if (!f.playing) board.freeze();
+      return { req: new Map(), sock: new Map() };
+    }
     if (f.replace) {
       board.clear();
       timers.clear();
@@ -205,8 +211,9 @@ export function createQueuesView(el: HTMLElement, opts: QueuesOptions = {}): Vie
     accOutText.attr('x', L.gutterX + 1).attr('y', ay - 6).text(lab.acceptOut);
     const r = 8;
     ack.attr('d', `M${L.xr + 2},${sy} H${L.connX - r} Q${L.connX},${sy} ${L.connX},${sy + r} V${ay - r} Q${L.connX},${ay} ${L.connX - r},${ay} H${L.xr + 4}`);
-    ackText.attr('x', L.connX).attr('y', (sy + ay) / 2 + 4).text(lab.ack);
     const ly = L.bandB.top + 12;
+    // on the connector above the point where the cookie arc joins it
+    ackText.attr('x', L.connX).attr('y', (sy + 8 + ly) / 2 + 4).text(lab.ack);
     arcPath.attr('d', arcD(L));
     arcText.attr('x', L.gutterX + 34).attr('y', ly - 4).text(lab.cookieArc);
   }
@@ -408,7 +415,7 @@ export function createQueuesView(el: HTMLElement, opts: QueuesOptions = {}): Vie
     // band B (between the queues, under the cookie arc): final-ACK markers right-aligned at the connector
     const placedB = packMarkers(
       items.filter((i) => i.m.place === 'acc_in').map((i) => ({ id: i.m.id, side: 'right' as const, w: i.w })),
-      Math.max(1, Math.floor((L.bandB.h - 20) / pitch)), widthA,
+      Math.max(1, Math.floor((L.bandB.h - 22) / pitch)), widthA,
     );
     const pos = new Map<number, { x: number; y: number }>();
     for (const [id, p] of placedA) pos.set(id, { x: p.side === 'left' ? L.gutterX + p.x : L.xr - p.x - p.w, y: L.syn.top - 1 - (p.line + 1) * pitch });
@@ -430,7 +437,7 @@ export function createQueuesView(el: HTMLElement, opts: QueuesOptions = {}): Vie
       })
       .call((n) => n.select('rect.pill').attr('width', (i) => i.w).attr('height', MARKER_H))
       .call((n) => n.select('text').text((i) => i.text))
-      .call((n) => n.select('title').text((i) => `${lab.caption(i.m.code)} (×${lab.num(i.m.times)})`));
+      .call((n) => n.select('title').text((i) => lab.caption(i.m.code, i.m.times)));
   }
 
   function arcD(L: Layout): string {

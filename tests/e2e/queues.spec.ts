@@ -13,7 +13,7 @@ const tokens = (page: Page, side: 'syn' | 'accept') => page.locator(`svg.queues-
 
 /** Step until `done` holds (each Step is one kernel event). */
 async function stepUntil(page: Page, done: () => Promise<boolean>, max = 80): Promise<void> {
-  const step = page.getByRole('button', { name: 'Step' });
+  const step = page.getByRole('button', { name: 'Step', exact: true });
   for (let i = 0; i < max; i++) {
     if (await done()) return;
     const events = await page.getByTestId('sim-events').getAttribute('data-value').catch(() => null);
@@ -24,6 +24,49 @@ async function stepUntil(page: Page, done: () => Promise<boolean>, max = 80): Pr
   }
   expect(await done(), 'condition after stepping').toBe(true);
 }
+
+/** Play/Pause without waiting for a busy page to settle (the button's position never changes). */
+const press = (page: Page, name: string) => page.getByRole('button', { name, exact: true }).dispatchEvent('click');
+
+/**
+ * Press Pause from inside the page the moment a marker with this text appears (a round trip from the test
+ * could come too late on a busy machine: markers live for a moment of wall-clock time).
+ */
+async function pauseOnMarker(page: Page, text: string, pauseName = 'Pause'): Promise<void> {
+  await page.evaluate(([text, pauseName]) => new Promise<void>((resolve) => {
+    const hit = () => [...document.querySelectorAll('svg.queues-view g.mk:not(.closing)')].some((m) => m.textContent?.includes(text));
+    const pause = () => {
+      const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === pauseName);
+      button?.click();
+      resolve();
+    };
+    if (hit()) return pause();
+    const obs = new MutationObserver(() => {
+      if (!hit()) return;
+      obs.disconnect();
+      pause();
+    });
+    obs.observe(document.querySelector('svg.queues-view')!, { subtree: true, childList: true, characterData: true, attributes: true });
+  }), [text, pauseName] as const);
+}
+
+/** A scenario link (#scenario=base64url of the JSON). */
+const link = (scenario: object) => `#scenario=${Buffer.from(JSON.stringify(scenario)).toString('base64url')}`;
+
+/**
+ * A small cookie scene (light enough for a busy machine): 12 spoofed SYNs fill a backlog-8 SYN queue and get
+ * their SYN-ACKs resent; from 1.1 s six real clients connect and get in by SYN cookies; accept() every 400 ms.
+ */
+const COOKIES = {
+  format: 'backlog-scenario/1', name: 'queues-cookies', description: 'spoofed SYNs fill the SYN queue; real clients get in by SYN cookies',
+  sysctl: { 'net.ipv4.tcp_syncookies': 1 },
+  server: { port: 8080, backlog: 8, accept: { mode: 'every', interval_ms: 400, start_ms: 0 } },
+  clients: [
+    { count: 12, start_ms: 0, interval_ms: 5, kind: 'spoofed' },
+    { count: 6, start_ms: 1100, interval_ms: 30, kind: 'normal' },
+  ],
+  duration_ms: 4000, sample_every_ms: 50,
+};
 
 async function panelShot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SHOTS}${name}.png` });
@@ -54,13 +97,13 @@ test.describe('at 1366×768', () => {
     await expect(page.locator(`g.tok[data-key="${key}"] title`)).toContainText('from request sock');
 
     // the accept queue fills (backlog 4 + 1 = 5): later SYNs are dropped at the SYN queue's entrance
-    await page.getByRole('button', { name: 'Play' }).click();
+    await press(page, 'Play');
     await expect(page.getByTestId('accept-queue')).toHaveAttribute('data-len', '5');
     await expect(page.locator('g.mk.drop').first()).toContainText(/ListenOverflows \+\d+ · ListenDrops \+\d+/);
-    await page.getByRole('button', { name: 'Pause' }).click();
+    await press(page, 'Pause');
     await panelShot(page, 'queues-slow-accept-1366');
     // accept() took the first connection: its token is gone
-    await page.getByRole('button', { name: 'Play' }).click();
+    await press(page, 'Play');
     await expect.poll(() => token!.evaluate((el) => el.isConnected), { timeout: 20_000 }).toBe(false);
     expect(problems).toEqual([]);
   });
@@ -69,13 +112,57 @@ test.describe('at 1366×768', () => {
     const problems = watchProblems(page);
     await page.goto('./?lang=en&preset=syn-flood-cookies');
     await page.getByLabel('Speed').selectOption('0.1');
-    await page.getByRole('button', { name: 'Play' }).click();
+    await press(page, 'Play');
     await expect(page.getByTestId('syn-queue')).toHaveAttribute('data-len', '17');
     await expect(page.locator('.cookie-arc.lit')).toHaveCount(1);
     await expect(page.locator('g.mk.cookie').first()).toContainText(/TCPReqQFullDoCookies \+\d+ · SyncookiesSent \+\d+/);
     expect(await tokens(page, 'syn').count()).toBe(17);
-    await page.getByRole('button', { name: 'Pause' }).click();
-    await panelShot(page, 'queues-flood-cookies-1366');
+    await press(page, 'Pause');
+    expect(problems).toEqual([]);
+  });
+
+  test('cookies: real clients get in by SYN cookies while spoofed requests fill the SYN queue; a paused picture stays', async ({ page }) => {
+    const problems = watchProblems(page);
+    await page.goto(`./?lang=en${link(COOKIES)}`);
+    await press(page, 'Play');
+    await pauseOnMarker(page, 'SyncookiesRecv');
+    await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'paused');
+    await expect(page.getByTestId('syn-queue')).toHaveAttribute('data-len', '9');
+    expect(await tokens(page, 'syn').locator('g.badge:not([style*="none"])').count()).toBeGreaterThan(0);
+    // paused: the picture, markers included, stays as it is
+    await page.waitForTimeout(2500);
+    await expect(page.locator('g.mk.cookie', { hasText: 'SyncookiesRecv' })).not.toHaveClass(/closing/);
+    await expect(page.locator('.cookie-arc.lit')).toHaveCount(1);
+    await panelShot(page, 'queues-cookies-1366');
+    expect(problems).toEqual([]);
+  });
+});
+
+test.describe('a queue of 50,000', () => {
+  test.use({ viewport: { width: 1366, height: 768 } });
+
+  test('50,000 requests in the SYN queue: a bar, a few tokens, "+N more"', async ({ page }) => {
+    const problems = watchProblems(page);
+    const flood = {
+      format: 'backlog-scenario/1', name: 'queues-50k', description: '50,000 spoofed SYNs into a backlog of 65535',
+      sysctl: { 'net.core.somaxconn': 65535 },
+      server: { port: 8080, backlog: 65535, accept: { mode: 'never' } },
+      clients: [{ count: 50_000, start_ms: 0, interval_ms: 0.05, kind: 'spoofed' }],
+      duration_ms: 2600, sample_every_ms: 100,
+    };
+    await page.goto(`./?lang=en${link(flood)}`);
+    await expect(page.getByTestId('syn-queue')).toHaveAttribute('data-limit', '65536');
+    await press(page, 'Run to end');
+    await expect(page.getByTestId('syn-queue')).toHaveAttribute('data-len', '50000', { timeout: 30_000 });
+    const syn = page.getByTestId('syn-queue');
+    await expect(syn).toHaveAttribute('data-mode', 'bar');
+    await expect(syn.locator('rect.slot')).toHaveCount(0);
+    const drawn = await tokens(page, 'syn').count();
+    expect(drawn).toBeGreaterThan(5);
+    expect(drawn).toBeLessThanOrEqual(64);
+    await expect(syn.locator('text.more')).toHaveText(`+${(50_000 - drawn).toLocaleString('en')} more`);
+    expect(await page.locator('svg.queues-view *').count()).toBeLessThan(600);
+    await panelShot(page, 'queues-50k-1366');
     expect(problems).toEqual([]);
   });
 });
@@ -83,16 +170,17 @@ test.describe('at 1366×768', () => {
 test.describe('at 1920×1080', () => {
   test.use({ viewport: { width: 1920, height: 1080 } });
 
-  test('syn-flood-cookies in zh-CN: real clients get in by cookies while the SYN queue is full', async ({ page }) => {
+  test('cookies in zh-CN: the same picture, in Chinese, legible on a projector', async ({ page }) => {
     const problems = watchProblems(page);
-    await page.goto('./?lang=zh-CN&preset=syn-flood-cookies');
+    await page.goto(`./?lang=zh-CN${link(COOKIES)}`);
     await expect(page.getByTestId('syn-queue').locator('text.label')).toHaveText('半连接队列');
     await expect(page.getByTestId('accept-queue').locator('text.label')).toHaveText('全连接队列');
-    await page.getByRole('button', { name: '播放' }).click();
-    // from 400 ms the real clients answer their cookie SYN-ACKs: SyncookiesRecv at the accept queue's entrance
-    await expect(page.locator('g.mk.cookie', { hasText: 'SyncookiesRecv' })).toHaveCount(1, { timeout: 30_000 });
-    await page.getByRole('button', { name: '暂停' }).click();
-    await panelShot(page, 'queues-flood-cookies-1920-zh');
+    await press(page, '播放');
+    await pauseOnMarker(page, 'SyncookiesRecv', '暂停');
+    await expect(page.locator('g.mk.cookie', { hasText: 'SyncookiesRecv' })).toHaveCount(1);
+    await expect(page.getByTestId('syn-queue').locator('text.status')).toHaveText('9 / 9 · 已满');
+    await page.waitForTimeout(1500); // let the last slides finish
+    await panelShot(page, 'queues-cookies-1920-zh');
     expect(problems).toEqual([]);
   });
 });

@@ -40,6 +40,15 @@ describe('frameEvents', () => {
     const ev = frameEvents(log, 40, { ListenOverflows: 80, ListenDrops: 80 }, { ListenOverflows: 0, ListenDrops: 0 });
     expect(ev.map((e) => e.counts[0])).toEqual([['ListenOverflows', 60], ['ListenOverflows', 20]]);
   });
+  it('still shows a counter whose decisions the frame left out, where that counter is moved', () => {
+    const log = Array.from({ length: 100 }, () => line('accept_eagain', []));
+    const ev = frameEvents(log, 40, { SyncookiesRecv: 3, ListenOverflows: 9, TCPSynRetrans: 2 }, { SyncookiesRecv: 1, ListenOverflows: 0 });
+    expect(ev).toEqual([
+      { place: 'acc_in', tone: 'cookie', code: 'uncarried_acc_in_cookie', times: 2, counts: [['SyncookiesRecv', 2]] },
+      { place: 'syn_q', tone: 'retrans', code: 'uncarried_syn_q_retrans', times: 2, counts: [['TCPSynRetrans', 2]] },
+    ]);
+    expect(frameEvents(log, 0, { SyncookiesRecv: 3 }, { SyncookiesRecv: 1 })).toEqual([]);
+  });
   it('does not scale without the previous counters (after a load, reset or seek)', () => {
     const log = [line('syn_queue_full_drop', QFULL)];
     expect(frameEvents(log, 50, { TCPReqQFullDrop: 99 }, null)[0].counts).toEqual([['TCPReqQFullDrop', 1], ['ListenDrops', 1]]);

@@ -1,13 +1,13 @@
 // Marker lifecycle on a hand-driven clock: one burst per place and code, then a fade; Step markers stay put.
 import { describe, expect, it } from 'vitest';
-import { FADE_MS, HOLD_MS, MarkerBoard, PER_PLACE } from '../../src/viz/queue_markers.ts';
+import { FADE_MS, HOLD_FRAMES, HOLD_MS, MarkerBoard, PER_PLACE } from '../../src/viz/queue_markers.ts';
 import { packMarkers } from '../../src/viz/queue_pack.ts';
 
 const ev = (code: string, n: number, place = 'syn_in') => ({ place, code, tone: 'drop', times: n, counts: [['TCPReqQFullDrop', n]] as [string, number][] });
 
 describe('MarkerBoard', () => {
   it('adds up a burst at one place, then fades it and opens a new one', () => {
-    const b = new MarkerBoard();
+    const b = new MarkerBoard(HOLD_MS, FADE_MS, 0);
     b.add([ev('syn_queue_full_drop', 312)], 0, false);
     b.add([ev('syn_queue_full_drop', 300)], 33, false);
     expect(b.list().map((m) => m.counts.get('TCPReqQFullDrop'))).toEqual([612]);
@@ -18,6 +18,16 @@ describe('MarkerBoard', () => {
     expect(b.list().map((m) => [m.counts.get('TCPReqQFullDrop'), m.closedAt])).toEqual([[612, HOLD_MS], [5, null]]);
     b.tick(HOLD_MS + FADE_MS);
     expect(b.list().map((m) => m.counts.get('TCPReqQFullDrop'))).toEqual([5]);
+  });
+  it(`waits for ${HOLD_FRAMES} frames too, so a page that falls behind still shows a marker`, () => {
+    const b = new MarkerBoard();
+    b.add([ev('syn_queue_full_drop', 1)], 0, false);
+    expect(b.tick(HOLD_MS * 5)).toBe(false);
+    expect(b.nextDue(HOLD_MS * 5)).toBeNull();
+    for (let i = 0; i < HOLD_FRAMES; i++) b.beginFrame(HOLD_MS * 5);
+    expect(b.nextDue(HOLD_MS * 5)).toBe(0);
+    expect(b.tick(HOLD_MS * 5)).toBe(true);
+    expect(b.list()[0].closedAt).toBe(HOLD_MS * 5);
   });
   it('keeps different codes and places apart', () => {
     const b = new MarkerBoard();

@@ -27,7 +27,9 @@ function mount(): (over: Partial<SimFrame>, ms?: number) => void {
   host = document.createElement('div');
   document.body.append(host);
   view = createQueuesView(host, { now: () => clock });
-  return (over, ms = 200) => view!.update({ frame: makeFrame({ playing: true, ...over }), labels: LABELS, duration_ms: ms });
+  let events = 0;
+  // each frame is a new moment of the run (one more kernel event) unless the test says otherwise
+  return (over, ms = 200) => view!.update({ frame: makeFrame({ playing: true, events: ++events, ...over }), labels: LABELS, duration_ms: ms });
 }
 afterEach(() => {
   view?.destroy();
@@ -107,6 +109,9 @@ describe('queues view', () => {
     expect(mk.getAttribute('class')).toBe('mk drop');
     clock = 5000;
     show({ counters: { TCPReqQFullDrop: 312, ListenDrops: 312 } });
+    // still there: a marker also lives a few frames (a page that falls behind must not lose it)
+    expect(host.querySelector('g.mk')!.getAttribute('class')).toBe('mk drop');
+    for (let i = 0; i < 8; i++) show({ counters: { TCPReqQFullDrop: 312, ListenDrops: 312 } });
     expect(host.querySelector('g.mk')?.getAttribute('class') ?? 'gone').not.toBe('mk drop');
   });
 
@@ -121,6 +126,20 @@ describe('queues view', () => {
     expect(host.querySelector('.cookie-arc')!.getAttribute('class')).toContain('lit');
     expect(tokens()[0].getAttribute('class')).toContain('cookie');
     expect(host.querySelector('g.mk')!.textContent).toContain('SyncookiesRecv +1');
+  });
+
+  it('counts a frame once: a copy of the same moment adds nothing, and a paused picture keeps its markers', () => {
+    const show = mount();
+    show({ events: 1 });
+    const drop = [line('syn_accept_queue_full', ['ListenOverflows', 'ListenDrops'])];
+    show({ events: 2, log: drop });
+    show({ events: 2, log: drop, playing: false });
+    expect(host.querySelector('g.mk')!.textContent).toContain('ListenOverflows +1 · ListenDrops +1');
+    clock = 60_000;
+    show({ events: 2, log: drop, playing: false });
+    expect(host.querySelector('g.mk')!.getAttribute('class')).toBe('mk drop');
+    show({ events: 3, playing: false });
+    expect(host.querySelector('g.mk')!.getAttribute('class')).toBe('mk drop closing');
   });
 
   it('forgets everything on a replace frame (load, reset, seek): no markers carried over', () => {

@@ -49,7 +49,7 @@ export function QueuesPanel() {
     <section className="panel queues" aria-labelledby="queues-heading">
       <div className="panel-head">
         <h2 id="queues-heading">{t('queues.heading')}</h2>
-        <p className="note">{t('queues.capacity_note')}</p>
+        <p className="note">{t('queues.legend')}</p>
       </div>
       <div ref={host} className="queues-host" />
     </section>

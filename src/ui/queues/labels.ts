@@ -21,9 +21,9 @@ export function queuesLabels(t: Translate, lang: Lang): QueuesLabels {
     ack: t('queues.ack'),
     cookieArc: t('queues.cookie_arc'),
     num,
-    caption: (code) => {
+    caption: (code, times) => {
       const key = `queues.why.${code}`;
-      return key in queuesEn ? t(key as MsgKey) : code;
+      return t('queues.times', { what: key in queuesEn ? t(key as MsgKey) : code, n: num(times) });
     },
     reqTitle: (tok) => {
       const who = tok.spoofed ? t('queues.req_spoofed', { id: tok.req ?? '' }) : t('queues.req', { id: tok.req ?? '', client: tok.client });

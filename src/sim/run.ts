@@ -49,6 +49,8 @@ export interface TapPacket {
   readonly why: XmitWhy | null;
   /** the segment itself (for a packet capture) */
   readonly seg: Segment;
+  /** the listener dropped it (in only): the accept queue was full, the SYN queue was full, or another reason */
+  dropped: 'accept_full' | 'syn_full' | 'other' | null;
 }
 
 /** Which clients' packets to keep in `tap_packets` (the page's ladder follows a few clients; null: every packet). */
@@ -371,11 +373,17 @@ export class Simulation {
 
   private on_to_server(t: number, seg: Segment): void {
     if (this.opts.recordPackets) this.record_packet(t, 'in', seg.saddr, seg.sport, seg.flags);
-    if (this.tap) this.tap_packet(t, 'in', seg, null);
+    const tapped = this.tap ? this.tap_packet(t, 'in', seg, null) : null;
+    const net = this.server();
+    const before = tapped ? { drops: net.mib.ListenDrops + net.mib.TCPDeferAcceptDrop, overflows: net.mib.ListenOverflows, reqq: net.mib.TCPReqQFullDrop } : null;
     const k = kctx(this.host, t, false);
-    tcp_v4_rcv(this.server(), seg, k);
+    tcp_v4_rcv(net, seg, k);
     finish_plan(k);
     this.carry_out(t, k.out);
+    // the listener dropped it (tcp_listendrop): say why, from the counters the drop moved
+    if (tapped && before && net.mib.ListenDrops + net.mib.TCPDeferAcceptDrop > before.drops) {
+      tapped.dropped = net.mib.ListenOverflows > before.overflows ? 'accept_full' : net.mib.TCPReqQFullDrop > before.reqq ? 'syn_full' : 'other';
+    }
   }
 
   private on_req_timer(t: number, req_id: number, fires: number): void {
@@ -519,10 +527,14 @@ export class Simulation {
     return 'addr' in peer ? client_id_of(peer.addr, peer.port) : client_id_of(peer.rmt_addr, peer.rmt_port);
   }
 
-  private tap_packet(t: number, dir: 'in' | 'out', seg: Segment, why: XmitWhy | null): void {
+  /** Keeps the packet if its client is tapped; returns the record (to add what becomes of it), else null. */
+  private tap_packet(t: number, dir: 'in' | 'out', seg: Segment, why: XmitWhy | null): TapPacket | null {
     const id = dir === 'in' ? client_id_of(seg.saddr, seg.sport) : client_id_of(seg.daddr, seg.dport);
     const clients = this.tap!.clients;
-    if (clients === null || (id !== null && clients.has(id))) this.tap_packets.push({ t_ns: t, dir, client: id ?? -1, flags: seg.flags, why, seg });
+    if (clients !== null && (id === null || !clients.has(id))) return null;
+    const p: TapPacket = { t_ns: t, dir, client: id ?? -1, flags: seg.flags, why, seg, dropped: null };
+    this.tap_packets.push(p);
+    return p;
   }
 
   private on_xmit(t: number, seg: Segment, why: XmitWhy): void {

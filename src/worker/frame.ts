@@ -138,7 +138,7 @@ export function flagNames(flags: number): string {
 }
 
 function packetView(seq: number, p: TapPacket): PacketView {
-  return { seq, t_ms: ms(p.t_ns), dir: p.dir, client: p.client, flags: flagNames(p.flags), why: p.why };
+  return { seq, t_ms: ms(p.t_ns), dir: p.dir, client: p.client, flags: flagNames(p.flags), why: p.why, dropped: p.dropped };
 }
 
 export function frameOf(sim: Simulation, input: FrameInput): SimFrame {

@@ -243,6 +243,8 @@ export interface PacketView {
   readonly flags: PacketFlags;
   /** why the server sent it (out only): synack, synack_cookie, synack_rtx_timer, synack_rtx_syn, rst, ack */
   readonly why: string | null;
+  /** the listener dropped it (in only; tcp_listendrop): the accept queue was full, the SYN queue was full, other */
+  readonly dropped: 'accept_full' | 'syn_full' | 'other' | null;
 }
 
 /** One kernel decision, as data; the page words it (en, zh-CN). */

@@ -255,3 +255,17 @@ describe('LiveRun moments (links)', () => {
     expect(state(r.frame(false))).toEqual(before);
   });
 });
+
+describe('LiveRun packets', () => {
+  it('say which incoming packets the listener dropped, and why', () => {
+    const r = preset('slow-accept');
+    r.watch([20, 21]);
+    r.runUntil(1000e6);
+    const ps = r.frame(false).packets;
+    // clients 20 and 21 connect at 400 and 420 ms into a full accept queue: their SYNs are dropped
+    const drops = ps.filter((p) => p.dropped !== null);
+    expect(drops.length).toBeGreaterThan(0);
+    for (const p of drops) expect(p).toMatchObject({ dir: 'in', flags: 'SYN', dropped: 'accept_full' });
+    expect(ps.filter((p) => p.dir === 'out').every((p) => p.dropped === null)).toBe(true);
+  });
+});

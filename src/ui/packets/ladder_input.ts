@@ -38,7 +38,8 @@ export function ladderInputMaker(t: Translate): (s: AppState) => LadderInput {
       kept.add(id);
       const known = dropped.get(id);
       if (known) return known;
-      const why = fresh.get(dropKey(p.client, p.t_ms));
+      // the worker says so for each packet; the log is the fallback for frames from before it did
+      const why = p.dropped ?? fresh.get(dropKey(p.client, p.t_ms));
       if (!why) return p;
       const marked = { ...p, drop: t(DROP_KEY[why]) };
       dropped.set(id, marked);

@@ -62,17 +62,22 @@ interface Checkpoint {
   readonly packet_seq: number;
 }
 
-/** The worker's default choice of clients for the ladder: the first few normal clients, then a spoofed one. */
+/**
+ * The worker's default choice of clients for the ladder: normal clients spread over the scenario's arrivals (the
+ * first and the last, and evenly between: early clients often all fare alike, later ones meet the full queues),
+ * then one spoofed client if there is a flood.
+ */
 function defaultWatch(sim: Simulation): number[] {
-  const ids: number[] = [];
-  let spoofed = 0;
+  const normal: number[] = [];
+  let spoofed: number | null = null;
   sim.groups.forEach((g, gi) => {
-    const want = g.kind === 'normal' ? MAX_WATCHED - 2 - ids.length + spoofed : 1 - spoofed;
-    const n = Math.max(0, Math.min(g.count, want));
-    for (let i = 0; i < n; i++) ids.push(sim.group_base[gi] + i);
-    if (g.kind === 'spoofed') spoofed += n;
+    if (g.kind === 'spoofed') spoofed ??= g.count > 0 ? sim.group_base[gi] : null;
+    else for (let i = 0; i < g.count && normal.length < 100_000; i++) normal.push(sim.group_base[gi] + i);
   });
-  return ids.slice(0, MAX_WATCHED);
+  const k = Math.min(normal.length, spoofed === null ? MAX_WATCHED - 2 : MAX_WATCHED - 3);
+  const ids = k <= 1 ? normal.slice(0, k) : Array.from({ length: k }, (_, i) => normal[Math.round((i * (normal.length - 1)) / (k - 1))]);
+  if (spoofed !== null) ids.push(spoofed);
+  return ids;
 }
 
 export class LiveRun {

@@ -1,7 +1,8 @@
 /// <reference types="vite/client" />
 // The page's entry: one store, one worker behind the bridge, then React. The store starts in the language the
-// URL or the browser asks for; the preset list and the first scenario (a preset, or the scenario a #scenario= link
-// carries) load without any setup.
+// URL or the browser asks for; the preset list and the first scenario load without any setup. A link
+// (src/ui/share/link_state.ts) then reopens its moment: the scenario (?preset= or #scenario=), the lesson at its
+// step, and the cursor with the changes made while running. ?embed=1 renders the embed (src/ui/EmbedApp.tsx).
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createAppStore } from './store/store.ts';
@@ -9,9 +10,12 @@ import { createBridge } from './store/bridge.ts';
 import { saveFile } from './ui/save_file.ts';
 import { createSimClient } from './worker/client.ts';
 import { App } from './ui/App.tsx';
+import { EmbedApp } from './ui/EmbedApp.tsx';
+import { readEmbed } from './embed/params.ts';
+import { readLink } from './ui/share/link_state.ts';
+import { linkOpener } from './ui/share/open_link.ts';
 import { AppContext } from './ui/context.ts';
 import { langFrom } from './ui/i18n/index.ts';
-import { LINK_LABEL, readScenarioHash } from './ui/scenario/link.ts';
 import './ui/app.css';
 import embedded from 'virtual:embedded-files';
 
@@ -25,7 +29,7 @@ async function fetchText(url: string): Promise<string> {
   return res.text();
 }
 
-const params = new URLSearchParams(window.location.search);
+const embed = readEmbed(window.location.search);
 const store = createAppStore(langFrom(window.location.search, navigator.language));
 const bridge = createBridge({ store, connect: createSimClient, fetchText, baseUrl: document.baseURI, saveFile });
 
@@ -34,16 +38,12 @@ if (!root) throw new Error('index.html lacks #root');
 createRoot(root).render(
   <StrictMode>
     <AppContext value={{ store, bridge }}>
-      <App />
+      {embed ? <EmbedApp config={embed} /> : <App />}
     </AppContext>
   </StrictMode>,
 );
-// a #scenario= link opens its scenario instead of a preset; a broken one shows why, over the preset
-const link = readScenarioHash(window.location.hash);
-void bridge.start(
-  params.get('preset'),
-  link.kind === 'text' ? { text: link.text, label: LINK_LABEL } : link.kind === 'bad' ? { problem: link.problem } : undefined,
-);
+// a link's scenario opens instead of the default preset (a broken one shows why, over the preset), then its moment
+void linkOpener(store, bridge).start(readLink(new URL(window.location.href)));
 
 // offline after the first visit: the service worker (written by the build, build/offline.ts) precaches the app
 if (import.meta.env.PROD && embedded === null && 'serviceWorker' in navigator && window.location.protocol.startsWith('http')) {

@@ -1,9 +1,10 @@
-// The page header: name, what it teaches, the room's buttons (projector mode, shortcuts' help) and the language
-// switch.
+// The page header: name, what it teaches, Copy link (this moment as a link), the room's buttons (projector mode,
+// shortcuts' help) and the language switch.
 import { LANGS } from '../store/prefs.ts';
 import { useApp, useBridge, useT } from './context.ts';
 import { RoomButtons } from './projector/RoomButtons.tsx';
 import { LessonsButton } from './lessons/LessonsDrawer.tsx';
+import { CopyLinkButton } from './share/CopyLinkButton.tsx';
 
 export function Header() {
   const t = useT();
@@ -17,6 +18,7 @@ export function Header() {
       </div>
       <LessonsButton />
       <div className="header-end">
+        <CopyLinkButton />
         <RoomButtons />
         <nav className="langs" aria-label={t('lang.label')}>
           {LANGS.map((l) => (

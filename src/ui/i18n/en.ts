@@ -5,6 +5,7 @@ import { knobsEn } from '../knobs/messages.ts';
 import { queuesEn } from '../queues/messages.ts';
 import { countersEn } from '../counters/messages.ts';
 import { packetsEn } from '../packets/messages.ts';
+import { exportEn } from '../export/messages.ts';
 import { clientsEn } from '../clients/messages.ts';
 import { logEn } from '../log/messages.ts';
 import { terminalEn } from '../terminal/messages.ts';
@@ -13,12 +14,14 @@ import { timelineEn } from '../timeline/messages.ts';
 import { shortcutsEn } from '../shortcuts/messages.ts';
 import { projectorEn } from '../projector/messages.ts';
 import { lessonsEn } from '../lessons/messages.ts';
+import { shareEn } from '../share/messages.ts';
 
 export const en = {
   ...knobsEn,
   ...queuesEn,
   ...countersEn,
   ...packetsEn,
+  ...exportEn,
   ...clientsEn,
   ...logEn,
   ...terminalEn,
@@ -27,6 +30,7 @@ export const en = {
   ...shortcutsEn,
   ...projectorEn,
   ...lessonsEn,
+  ...shareEn,
 
   'app.title': 'Backlog Lab',
   'app.tagline': 'What Linux 6.18 does with a listening TCP socket',

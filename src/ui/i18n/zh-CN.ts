@@ -6,6 +6,7 @@ import { knobsZhCN } from '../knobs/messages.ts';
 import { queuesZhCN } from '../queues/messages.ts';
 import { countersZhCN } from '../counters/messages.ts';
 import { packetsZhCN } from '../packets/messages.ts';
+import { exportZhCN } from '../export/messages.ts';
 import { clientsZhCN } from '../clients/messages.ts';
 import { logZhCN } from '../log/messages.ts';
 import { terminalZhCN } from '../terminal/messages.ts';
@@ -14,12 +15,14 @@ import { timelineZhCN } from '../timeline/messages.ts';
 import { shortcutsZhCN } from '../shortcuts/messages.ts';
 import { projectorZhCN } from '../projector/messages.ts';
 import { lessonsZhCN } from '../lessons/messages.ts';
+import { shareZhCN } from '../share/messages.ts';
 
 export const zhCN: Messages = {
   ...knobsZhCN,
   ...queuesZhCN,
   ...countersZhCN,
   ...packetsZhCN,
+  ...exportZhCN,
   ...clientsZhCN,
   ...logZhCN,
   ...terminalZhCN,
@@ -28,6 +31,7 @@ export const zhCN: Messages = {
   ...shortcutsZhCN,
   ...projectorZhCN,
   ...lessonsZhCN,
+  ...shareZhCN,
 
   'app.title': 'Backlog Lab',
   'app.tagline': 'Linux 6.18 如何处理一个处于监听状态的 TCP 套接字',

@@ -108,12 +108,13 @@ export function createTimelineView(host: HTMLElement): TimelineView {
       .selectAll<SVGRectElement, TimelineTick>('rect')
       .data(input.ticks, (d) => d.key)
       .join((enter) => enter.append('rect').attr('data-testid', 'timeline-tick'))
-      // during a flood the marks change on every frame but most ticks do not: touch only those that did
+      // during a flood the marks change on every frame but most ticks do not: the caller hands an unchanged tick
+      // over as the same object, and only the others (or all, after a resize) are touched
       .filter(function (d) {
-        const sig = `${size}|${d.x0}|${d.weight}|${d.cls}|${d.emphasis}|${d.field}|${d.event}|${d.fields}`;
-        const el = this as SVGRectElement & { __tl?: string };
-        if (el.__tl === sig) return false;
-        el.__tl = sig;
+        const el = this as SVGRectElement & { __tl?: TimelineTick; __size?: string };
+        if (el.__tl === d && el.__size === size) return false;
+        el.__tl = d;
+        el.__size = size;
         return true;
       })
       .attr('class', (d) => `tl-tick ${d.cls}${d.emphasis ? ` ${d.emphasis}` : ''}`)
@@ -129,7 +130,7 @@ export function createTimelineView(host: HTMLElement): TimelineView {
       // a busier tick is darker; the quietest still shows
       .attr('fill-opacity', (d) => 0.45 + 0.55 * d.weight);
     const hot = input.ticks.find((d) => d.key === input.hot);
-    hotRing.style('display', hot ? null : 'none');
+    hotRing.style('display', hot ? '' : 'none');
     if (hot) {
       const x0 = xOf(g, hot.x0);
       const w = Math.max(2, xOf(g, hot.x1) - x0 - 0.5);

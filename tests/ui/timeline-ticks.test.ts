@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { TIMELINE_FIELDS } from '../../src/worker/timeline.ts';
 import type { TimelineMark } from '../../src/worker/protocol.ts';
-import { FAMILY_OF, headOf, laneTicks, tickAfter } from '../../src/ui/timeline/ticks.ts';
-import { axisOf, axisStep, tickTip, ticksOf } from '../../src/ui/timeline/view_input.ts';
+import { FAMILY_OF, headOf, laneTicker, laneTicks, tickAfter } from '../../src/ui/timeline/ticks.ts';
+import { axisOf, axisStep, tickTip, ticksMemo, ticksOf } from '../../src/ui/timeline/view_input.ts';
 import { translator } from '../../src/ui/i18n/index.ts';
 import { GUTTER, PICK_PX, geometry, laneAt, legendAt, pick, xOf } from '../../src/viz/timeline_layout.ts';
 
@@ -32,6 +32,30 @@ describe('lanes', () => {
     expect(drops.parts.map((p) => p.field)).toEqual(['ListenOverflows', 'ListenDrops']);
     expect(headOf(ticks[0])).toEqual({ field: 'TCPTimeouts', moves: 2, first_event: 89 });
     expect(ticks.map((t) => t.lane)).toEqual([2, 0, 1]);
+  });
+
+  it('reuses the ticks of buckets whose marks did not change (a flood frame changes a few)', () => {
+    const a = mark(1, 'ListenOverflows', 1, 10);
+    const b = mark(2, 'ListenOverflows', 1, 20);
+    const ticker = laneTicker();
+    const first = ticker([a, b]);
+    expect(first).toEqual(laneTicks([a, b]));
+    const b2 = { ...b, moves: 5 };
+    const second = ticker([a, b2, mark(3, 'PassiveOpens', 1, 30)]);
+    expect(second[0]).toBe(first[0]);
+    expect(second[1]).not.toBe(first[1]);
+    expect(second[1].moves).toBe(5);
+    expect(second.map((t) => t.key)).toEqual(['drops:1', 'drops:2', 'opens:3']);
+    // marks out of bucket order are grouped afresh, never doubled
+    expect(ticker([b, a, mark(1, 'ListenDrops', 1, 11)]).map((t) => t.key)).toEqual(['drops:1', 'drops:2']);
+    // the picture's ticks too: unchanged ones (same lane maximum) are the same objects, a new selection changes them
+    const c = mark(2, 'PassiveOpens', 1, 20);
+    const memo = ticksMemo();
+    const v1 = memo([a, c], null).view;
+    const v2 = memo([a, { ...c, moves: 5 }], null).view;
+    expect(v2[0]).toBe(v1[0]);
+    expect(v2[1]).not.toBe(v1[1]);
+    expect(memo([a, { ...c, moves: 5 }], 'PassiveOpens').view[0]).not.toBe(v2[0]);
   });
 
   it('draws no tick for a counter it does not know', () => {

@@ -68,6 +68,33 @@ export function laneTicks(marks: readonly TimelineMark[]): LaneTick[] {
   return ticks.sort((a, b) => a.bucket - b.bucket || a.lane - b.lane);
 }
 
+/**
+ * laneTicks that remembers each bucket's ticks: a frame changes the marks of a few buckets (the store keeps the
+ * other marks as the same objects), so the other buckets' ticks are reused as they were, and the picture can skip
+ * them. Marks come sorted by bucket, as the store keeps them (anything else is grouped afresh).
+ */
+export function laneTicker(): (marks: readonly TimelineMark[]) => LaneTick[] {
+  let cache = new Map<number, { marks: readonly TimelineMark[]; ticks: LaneTick[] }>();
+  return (marks) => {
+    const next = new Map<number, { marks: readonly TimelineMark[]; ticks: LaneTick[] }>();
+    const out: LaneTick[] = [];
+    for (let i = 0; i < marks.length; ) {
+      const bucket = marks[i].bucket;
+      let j = i;
+      while (j < marks.length && marks[j].bucket === bucket) j++;
+      if (i > 0 && bucket < marks[i - 1].bucket) return laneTicks(marks);
+      const old = cache.get(bucket);
+      const same = old !== undefined && old.marks.length === j - i && old.marks.every((m, k) => m === marks[i + k]);
+      const entry = same ? old : { marks: marks.slice(i, j), ticks: laneTicks(marks.slice(i, j)) };
+      next.set(bucket, entry);
+      for (const t of entry.ticks) out.push(t);
+      i = j;
+    }
+    cache = next;
+    return out;
+  };
+}
+
 /** Simulated time where a bucket starts. */
 export const bucketStartMs = (bucket: number, end_ms: number): number => (bucket / TIMELINE_BUCKETS) * end_ms;
 

@@ -5,7 +5,7 @@ import { TIMELINE_BUCKETS, type TimelineMark } from '../../worker/protocol.ts';
 import type { Lang } from '../../store/prefs.ts';
 import type { TimelineInput, TimelineLane, TimelineTick } from '../../viz/timeline.ts';
 import { numberFormat, type Translate } from '../i18n/index.ts';
-import { FAMILIES, bucketStartMs, headOf, laneTicks, type LaneTick } from './ticks.ts';
+import { FAMILIES, bucketStartMs, headOf, laneTicker, laneTicks, type LaneTick } from './ticks.ts';
 
 export interface Ticks {
   readonly lane: readonly LaneTick[];
@@ -13,36 +13,52 @@ export interface Ticks {
   readonly byKey: ReadonlyMap<string, LaneTick>;
 }
 
-/** The picture's ticks: each lane's busiest tick is fully opaque, the others by the log of their moves. */
-export function ticksOf(marks: readonly TimelineMark[], selected: string | null): Ticks {
-  const lane = laneTicks(marks);
+/** The picture's ticks: each lane's busiest tick is fully opaque, the others by the log of their moves. A tick
+ *  whose look did not change is given as the same object as before (`was`), so the picture skips it. */
+function viewTicks(lane: readonly LaneTick[], selected: string | null, was: WeakMap<LaneTick, TimelineTick>): TimelineTick[] {
   const busiest = new Map<number, number>();
   for (const t of lane) busiest.set(t.lane, Math.max(busiest.get(t.lane) ?? 0, t.moves));
-  const view = lane.map((t): TimelineTick => {
-    const head = headOf(t);
+  return lane.map((t): TimelineTick => {
     const most = busiest.get(t.lane) ?? 1;
-    const fields = t.parts.map((p) => p.field);
-    return {
+    const weight = most > 1 ? Math.log(t.moves) / Math.log(most) : 1;
+    const emphasis = selected === null ? null : t.parts.some((p) => p.field === selected) ? 'sel' : 'dim';
+    const before = was.get(t);
+    if (before && before.weight === weight && before.emphasis === emphasis) return before;
+    const head = headOf(t);
+    const view: TimelineTick = {
       key: t.key,
       lane: t.lane,
       cls: t.family,
       x0: t.bucket / TIMELINE_BUCKETS,
       x1: (t.bucket + 1) / TIMELINE_BUCKETS,
-      weight: most > 1 ? Math.log(t.moves) / Math.log(most) : 1,
+      weight,
       field: head.field,
       event: head.first_event,
-      fields: fields.join(' '),
-      emphasis: selected === null ? null : (fields as readonly string[]).includes(selected) ? 'sel' : 'dim',
+      fields: t.parts.map((p) => p.field).join(' '),
+      emphasis,
     };
+    was.set(t, view);
+    return view;
   });
-  return { lane, view, byKey: new Map(lane.map((t) => [t.key, t])) };
 }
 
-/** A memo of ticksOf on its inputs' identities. */
+const withKeys = (lane: readonly LaneTick[], view: readonly TimelineTick[]): Ticks => ({ lane, view, byKey: new Map(lane.map((t) => [t.key, t])) });
+
+export function ticksOf(marks: readonly TimelineMark[], selected: string | null): Ticks {
+  const lane = laneTicks(marks);
+  return withKeys(lane, viewTicks(lane, selected, new WeakMap()));
+}
+
+/** ticksOf, memoised on its inputs' identities and reusing the ticks of buckets whose marks did not change. */
 export function ticksMemo(): (marks: readonly TimelineMark[], selected: string | null) => Ticks {
+  const lanes = laneTicker();
+  const was = new WeakMap<LaneTick, TimelineTick>();
   let last: { marks: readonly TimelineMark[]; selected: string | null; out: Ticks } | null = null;
   return (marks, selected) => {
-    if (last?.marks !== marks || last.selected !== selected) last = { marks, selected, out: ticksOf(marks, selected) };
+    if (last?.marks !== marks || last.selected !== selected) {
+      const lane = lanes(marks);
+      last = { marks, selected, out: withKeys(lane, viewTicks(lane, selected, was)) };
+    }
     return last.out;
   };
 }

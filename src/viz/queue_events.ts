@@ -86,11 +86,13 @@ export function frameEvents(log: readonly LogLine[], logSkipped: number, counter
       const moved = (counters[f] ?? 0) - (prev[f] ?? 0);
       if (moved > n) scaleOf.set(f, moved / n);
     }
-    const timesScale = Math.max(1, ...[...scaleOf.values()]);
     for (const g of groups.values()) {
+      let timesScale = 1;
       for (const [f, n] of g.counts) {
         const s = scaleOf.get(f);
-        if (s) g.counts.set(f, Math.round(n * s));
+        if (!s) continue;
+        g.counts.set(f, Math.round(n * s));
+        timesScale = Math.max(timesScale, s);
       }
       g.times = Math.round(g.times * timesScale);
     }

@@ -68,6 +68,10 @@ export class MarkerBoard {
   add(events: readonly MarkerInput[], now: number, sticky: boolean): void {
     for (const e of events) {
       let m = this.markers.find((x) => x.closedAt === null && x.place === e.place && x.code === e.code);
+      // counted from the counters (the frame left its decisions out): joins the open marker of those counters
+      if (!m && e.code.startsWith('uncarried_')) {
+        m = this.markers.find((x) => x.closedAt === null && x.place === e.place && e.counts.every(([f]) => x.counts.has(f)));
+      }
       if (!m) {
         m = { id: this.nextId++, place: e.place, code: e.code, tone: e.tone, times: 0, counts: new Map(), born: now, bornFrame: this.frame, sticky, closedAt: null };
         this.markers.push(m);

@@ -86,15 +86,19 @@ function markerTextWidth(): (text: string) => number {
   const cache = new Map<string, number>();
   let family: string | undefined;
   return (text) => {
-    let w = cache.get(text);
+    // digits share one width in the picture's fonts: "+312" and "+987" measure alike, so the cache hits
+    const key = text.replace(/\d/g, '0');
+    let w = cache.get(key);
     if (w === undefined) {
       if (ctx) {
-        family ??= getComputedStyle(document.documentElement).fontFamily || 'sans-serif';
-        ctx.font = `600 ${FONT.marker}px ${family}`;
-        w = ctx.measureText(text).width;
-      } else w = textWidth(text, FONT.marker);
+        if (family === undefined) {
+          family = getComputedStyle(document.documentElement).fontFamily || 'sans-serif';
+          ctx.font = `600 ${FONT.marker}px ${family}`;
+        }
+        w = ctx.measureText(key).width;
+      } else w = textWidth(key, FONT.marker);
       if (cache.size > 500) cache.clear();
-      cache.set(text, w);
+      cache.set(key, w);
     }
     return w;
   };
@@ -144,6 +148,7 @@ export function createQueuesView(el: HTMLElement, opts: QueuesOptions = {}): Vie
   let prevCounters: Counters | null = null;
   let size = { w: el.clientWidth, h: el.clientHeight };
   let sweep: ReturnType<typeof setTimeout> | null = null;
+  let sweepAt = 0;
 
   /** Take a new frame's news: markers, the cookie arc, why tokens left. */
   function absorb(f: QueueFrame, t: number): Exits {
@@ -193,6 +198,9 @@ export function createQueuesView(el: HTMLElement, opts: QueuesOptions = {}): Vie
 
   /** what the static parts were last drawn for (they change with the size, the limits and the language only) */
   const drawnFor = { paths: '', syn: '', accept: '' };
+  const slotGeom: Record<Side, string> = { syn: '', accept: '' };
+  const slotClass: Record<Side, string[]> = { syn: [], accept: [] };
+  const slotEls: Record<Side, SVGRectElement[]> = { syn: [], accept: [] };
 
   function drawPaths(L: Layout, g: Record<Side, RowGeom>, lab: QueuesLabels): void {
     arc.classed('lit', board.list().some((m) => m.place === 'arc' && m.closedAt === null));
@@ -237,12 +245,24 @@ export function createQueuesView(el: HTMLElement, opts: QueuesOptions = {}): Vie
     row.select('text.status').attr('x', 0).attr('y', box.mid + 10).text(status);
     const cells = row.select<SVGGElement>('g.cells');
     const slots = slotsOf(g);
-    cells.selectAll<SVGRectElement, Slot>('rect.slot')
-      .data(slots, (s) => s.i)
-      .join('rect')
-      .attr('class', (s) => `slot${s.used ? ' used' : ''}${s.over ? ' over' : ''}`)
-      .attr('x', (s) => s.x).attr('y', box.mid - SLOT_H / 2).attr('width', (s) => s.w).attr('height', SLOT_H)
-      .attr('rx', (s) => Math.min(4, s.w / 3));
+    // the slots' geometry changes with the size and the limit; while a queue fills, only their classes change
+    const geomSig = `${L.W}|${L.H}|${g.mode}|${g.n}`;
+    if (slotGeom[g.side] !== geomSig) {
+      slotGeom[g.side] = geomSig;
+      cells.selectAll<SVGRectElement, Slot>('rect.slot')
+        .data(slots, (s) => s.i)
+        .join((enter) => enter.append('rect').attr('class', 'slot'))
+        .attr('x', (s) => s.x).attr('y', box.mid - SLOT_H / 2).attr('width', (s) => s.w).attr('height', SLOT_H)
+        .attr('rx', (s) => Math.min(4, s.w / 3));
+      slotEls[g.side] = cells.selectAll<SVGRectElement, Slot>('rect.slot').nodes();
+      slotClass[g.side] = [];
+    }
+    const els = slotEls[g.side];
+    const classes = slotClass[g.side];
+    for (const sl of slots) {
+      const c = `slot${sl.used ? ' used' : ''}${sl.over ? ' over' : ''}`;
+      if (classes[sl.i] !== c) els[sl.i].setAttribute('class', (classes[sl.i] = c));
+    }
     const bar = g.mode === 'bar' ? [g] : [];
     const barY = box.top + box.h - 13;
     cells.selectAll<SVGRectElement, RowGeom>('rect.track').data(bar).join('rect').attr('class', 'track')
@@ -330,11 +350,12 @@ export function createQueuesView(el: HTMLElement, opts: QueuesOptions = {}): Vie
   }
 
   /** What a token node shows, so a frame that changes nothing about it touches nothing in the DOM. */
-  const painted = new WeakMap<SVGGElement, { look: string; at: string; ring: string }>();
+  const painted = new WeakMap<SVGGElement, { look: string; at: string; ring: string; ringEl: SVGCircleElement }>();
+  const markerMemo = new WeakMap<SVGGElement, { cls: string; at: string; w: number; text: string; title: string }>();
 
   function paintToken(node: SVGGElement, d: Token, geom: RowGeom, left: number | null, lab: QueuesLabels): void {
-    const memo = painted.get(node) ?? { look: '', at: '', ring: '' };
-    painted.set(node, memo);
+    let memo = painted.get(node);
+    if (!memo) painted.set(node, (memo = { look: '', at: '', ring: '', ringEl: node.querySelector<SVGCircleElement>('circle.ring')! }));
     const at = tr(d.x, d.y);
     if (memo.at !== at) node.style.transform = memo.at = at;
     const big = isBig(geom);
@@ -343,7 +364,7 @@ export function createQueuesView(el: HTMLElement, opts: QueuesOptions = {}): Vie
     const title = d.side === 'syn' ? lab.reqTitle(d) : lab.childTitle(d);
     const look = `${d.side}|${d.spoofed}|${d.cookie}|${d.acked}|${d.client}|${d.retrans}|${geom.mode}|${geom.pitch}|${r}|${title}`;
     if (memo.ring !== ring) {
-      const el = node.querySelector<SVGCircleElement>('circle.ring')!;
+      const el = memo.ringEl;
       el.style.display = ring === 'none' ? 'none' : '';
       if (ring !== 'none') el.style.strokeDashoffset = ring;
       memo.ring = ring;
@@ -426,18 +447,24 @@ export function createQueuesView(el: HTMLElement, opts: QueuesOptions = {}): Vie
       .join((enter) => {
         const n = enter.append('g');
         n.append('title');
-        n.append('rect').attr('class', 'pill').attr('rx', 4);
+        n.append('rect').attr('class', 'pill').attr('rx', 4).attr('height', MARKER_H);
         n.append('text').attr('x', 6).attr('y', MARKER_H - 4.5);
         return n;
       })
-      .attr('class', (i) => `mk ${i.m.tone}${i.m.closedAt !== null ? ' closing' : ''}`)
-      .style('transform', (i) => {
+      .each(function (i) {
+        // a marker's numbers change every frame of a flood; the rest of it rarely does
+        const memo = markerMemo.get(this) ?? { cls: '', at: '', w: -1, text: '', title: '' };
+        markerMemo.set(this, memo);
+        const cls = `mk ${i.m.tone}${i.m.closedAt !== null ? ' closing' : ''}`;
+        if (memo.cls !== cls) this.setAttribute('class', (memo.cls = cls));
         const p = pos.get(i.m.id)!;
-        return tr(p.x, p.y - (i.m.closedAt !== null ? 6 : 0));
-      })
-      .call((n) => n.select('rect.pill').attr('width', (i) => i.w).attr('height', MARKER_H))
-      .call((n) => n.select('text').text((i) => i.text))
-      .call((n) => n.select('title').text((i) => lab.caption(i.m.code, i.m.times)));
+        const at = tr(p.x, p.y - (i.m.closedAt !== null ? 6 : 0));
+        if (memo.at !== at) this.style.transform = memo.at = at;
+        if (memo.w !== i.w) (this.querySelector('rect.pill') as SVGRectElement).setAttribute('width', String((memo.w = i.w)));
+        if (memo.text !== i.text) this.querySelector('text')!.textContent = memo.text = i.text;
+        const title = lab.caption(i.m.code, i.m.times);
+        if (memo.title !== title) this.querySelector('title')!.textContent = memo.title = title;
+      });
   }
 
   function arcD(L: Layout): string {
@@ -449,10 +476,13 @@ export function createQueuesView(el: HTMLElement, opts: QueuesOptions = {}): Vie
 
   /** Markers age on the wall clock between frames. */
   function schedule(): void {
-    if (sweep !== null) clearTimeout(sweep);
-    sweep = null;
-    const due = board.nextDue(now());
+    const t = now();
+    const due = board.nextDue(t);
     if (due === null) return;
+    // one timer at a time: keep the armed one if it fires early enough (a tick that changes nothing is cheap)
+    if (sweep !== null && sweepAt <= t + due + 5) return;
+    if (sweep !== null) clearTimeout(sweep);
+    sweepAt = t + due + 5;
     sweep = setTimeout(() => {
       sweep = null;
       if (board.tick(now()) && last) render(last, null);

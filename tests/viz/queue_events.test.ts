@@ -32,6 +32,14 @@ describe('frameEvents', () => {
     expect(e.counts).toEqual([['TCPReqQFullDrop', 312], ['ListenDrops', 312]]);
     expect(e.times).toBe(312);
   });
+  it('scales each group by its own counters, not by the flood next to it', () => {
+    const log = [
+      ...Array.from({ length: 99 }, () => line('syn_queue_full_cookie', ['InSegs', 'TCPReqQFullDoCookies', 'SyncookiesSent'])),
+      line('cookie_valid_child', ['InSegs', 'SyncookiesRecv']),
+    ];
+    const ev = frameEvents(log, 198, { TCPReqQFullDoCookies: 297, SyncookiesSent: 297, SyncookiesRecv: 1 }, { SyncookiesRecv: 0 });
+    expect(ev.map((e) => [e.code, e.times])).toEqual([['syn_queue_full_cookie', 297], ['cookie_valid_child', 1]]);
+  });
   it('shares an increase between two places in proportion to the decisions carried', () => {
     const log = [
       ...Array.from({ length: 30 }, () => line('syn_accept_queue_full', ['ListenOverflows', 'ListenDrops'])),

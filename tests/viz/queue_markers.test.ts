@@ -29,6 +29,12 @@ describe('MarkerBoard', () => {
     expect(b.tick(HOLD_MS * 5)).toBe(true);
     expect(b.list()[0].closedAt).toBe(HOLD_MS * 5);
   });
+  it('adds counts a frame could only take from the counters to the open marker of those counters', () => {
+    const b = new MarkerBoard();
+    b.add([{ place: 'acc_in', code: 'cookie_valid_child', tone: 'cookie', times: 1, counts: [['SyncookiesRecv', 1]] }], 0, false);
+    b.add([{ place: 'acc_in', code: 'uncarried_acc_in_cookie', tone: 'cookie', times: 2, counts: [['SyncookiesRecv', 2]] }], 40, false);
+    expect(b.list().map((m) => [m.code, m.counts.get('SyncookiesRecv')])).toEqual([['cookie_valid_child', 3]]);
+  });
   it('keeps different codes and places apart', () => {
     const b = new MarkerBoard();
     b.add([ev('syn_queue_full_drop', 1), ev('syn_accept_queue_full', 1), ev('req_overflow_acked', 1, 'acc_in')], 0, false);

@@ -8,10 +8,12 @@ export interface ProbeResult {
   /** requestAnimationFrame timestamp deltas, ms */
   readonly intervals: number[];
   /** long animation frames (≥ 50 ms, PerformanceObserver 'long-animation-frame'), if the browser reports them */
-  readonly loaf: { duration: number; blocking: number; scripts: { invoker: string; source: string; duration: number }[] }[] | null;
+  readonly loaf: { duration: number; blocking: number }[] | null;
   readonly wall_ms: number;
   /** the page's simulated clock (data-testid="sim-time" data-ms) at the start and end, null if absent */
   readonly sim_ms: [number | null, number | null];
+  /** the run's status (data-testid="run-status" data-status: playing, paused, done…) at the start and end */
+  readonly status: [string | null, string | null];
   readonly tally: { messages: number; json_chars: number; count_ms: number } | null;
 }
 
@@ -20,24 +22,25 @@ export function probe(ms: number): string {
   return `new Promise((resolve) => {
   const simMs = () => { const el = document.querySelector('[data-testid="sim-time"]'); const v = el && Number(el.getAttribute('data-ms')); return el && Number.isFinite(v) ? v : null; };
   const tally = () => globalThis.__backlogBench ? { ...globalThis.__backlogBench } : null;
+  const status = () => { const el = document.querySelector('[data-testid="run-status"]'); return el && el.getAttribute('data-status'); };
   const intervals = [];
+  const t0 = performance.now(), sim0 = simMs(), tally0 = tally(), status0 = status();
   let loaf = null, observer = null;
+  // entries arrive late: keep the frames that started inside the window
+  const keep = (entries) => { for (const e of entries) if (e.startTime >= t0) loaf.push({ duration: e.duration, blocking: e.blockingDuration }); };
   if ((PerformanceObserver.supportedEntryTypes || []).includes('long-animation-frame')) {
     loaf = [];
-    observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) loaf.push({
-      duration: e.duration, blocking: e.blockingDuration,
-      scripts: (e.scripts || []).map((s) => ({ invoker: s.invoker, source: (s.sourceURL || '').split('/').pop() + ':' + (s.sourceFunctionName || ''), duration: s.duration })) }); });
+    observer = new PerformanceObserver((list) => keep(list.getEntries()));
     observer.observe({ type: 'long-animation-frame' });
   }
-  const t0 = performance.now(), sim0 = simMs(), tally0 = tally();
   let last = null;
   const frame = (t) => {
     if (last !== null) intervals.push(t - last);
     last = t;
     if (performance.now() - t0 < ${ms}) return requestAnimationFrame(frame);
-    if (observer) { for (const e of observer.takeRecords()) loaf.push({ duration: e.duration, blocking: e.blockingDuration, scripts: [] }); observer.disconnect(); }
+    if (observer) { keep(observer.takeRecords()); observer.disconnect(); }
     const tally1 = tally();
-    resolve({ intervals, loaf, wall_ms: performance.now() - t0, sim_ms: [sim0, simMs()],
+    resolve({ intervals, loaf, wall_ms: performance.now() - t0, sim_ms: [sim0, simMs()], status: [status0, status()],
       tally: tally0 && tally1 ? { messages: tally1.messages - tally0.messages, json_chars: tally1.json_chars - tally0.json_chars, count_ms: tally1.count_ms - tally0.count_ms } : null });
   };
   requestAnimationFrame(frame);

@@ -3,8 +3,9 @@
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const DIGIT = new Map([...B64].map((c, i) => [c, i]));
 
-/** one generated line's segments: [generated column, source index] sorted by column (-1: no source) */
-export type LineSegments = [col: number, source: number][];
+/** one generated line's segments: [generated column, source index, source line (0-based)] sorted by column
+ * (source and line -1: no source) */
+export type LineSegments = [col: number, source: number, line: number][];
 
 export interface SourceMapV3 {
   readonly sources: readonly string[];
@@ -30,10 +31,12 @@ function decodeVlq(text: string): number[] {
   return out;
 }
 
-/** the mappings per generated line; column and source index are delta-coded across the whole map */
+/** the mappings per generated line; column restarts on each line, source index and line are delta-coded across
+ * the whole map */
 export function decodeMappings(mappings: string): LineSegments[] {
   const lines: LineSegments[] = [];
   let source = 0;
+  let srcLine = 0;
   for (const line of mappings.split(';')) {
     const segs: LineSegments = [];
     let col = 0;
@@ -43,27 +46,27 @@ export function decodeMappings(mappings: string): LineSegments[] {
       col += f[0];
       if (f.length >= 4) {
         source += f[1];
-        segs.push([col, source]);
-      } else segs.push([col, -1]);
+        srcLine += f[2];
+        segs.push([col, source, srcLine]);
+      } else segs.push([col, -1, -1]);
     }
     lines.push(segs);
   }
   return lines;
 }
 
-/** the source index at a generated position (0-based line and column), or -1 */
-export function sourceAt(lines: readonly LineSegments[], line: number, col: number): number {
+/** the source index and source line (0-based) at a generated position (0-based line and column); -1s if none */
+export function positionAt(lines: readonly LineSegments[], line: number, col: number): { source: number; line: number } {
   const segs = lines[line];
-  if (!segs || segs.length === 0) return -1;
+  if (!segs || segs.length === 0 || segs[0][0] > col) return { source: -1, line: -1 };
   let lo = 0;
   let hi = segs.length - 1;
-  if (segs[0][0] > col) return -1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
     if (segs[mid][0] <= col) lo = mid;
     else hi = mid - 1;
   }
-  return segs[lo][1];
+  return { source: segs[lo][1], line: segs[lo][2] };
 }
 
 /** generated characters per source index (-1: unmapped), from each segment to the next or the line's end */

@@ -25,14 +25,19 @@ export interface MainThreadFigures {
   /** main-thread busy time in each frame interval (between two BeginMainThreadFrame), ms */
   readonly busy_per_frame_ms: number[];
   /** CPU time of the main thread's tasks that started in each frame interval, ms: unlike the busy time, it does
-   * not grow when other processes take the CPU away */
+   * not grow when other processes take the CPU away (but a late frame gathers more tasks) */
   readonly cpu_per_frame_ms: number[];
+  /** CPU time of each main-thread task between the first and the last frame start, ms */
+  readonly task_cpu_ms: number[];
+  /** the same, of the tasks that handle a postMessage (the worker's frames; React's scheduler posts messages too) */
+  readonly message_task_cpu_ms: number[];
   /** self time per activity over the whole trace, ms */
   readonly activity_ms: Record<Activity, number>;
   /** from the first to the last frame start, ms */
   readonly span_ms: number;
-  /** busy time of the page's dedicated worker threads (the simulation) over the same span, ms; null: none seen */
-  readonly worker_busy_ms: number | null;
+  /** the page's dedicated worker threads (the simulation) over the same span: busy (wall) and CPU time, ms;
+   * null: none seen */
+  readonly worker: { readonly busy_ms: number; readonly cpu_ms: number } | null;
 }
 
 const ACTIVITY: Record<string, Activity> = {
@@ -61,18 +66,7 @@ function mainThread(events: readonly TraceEvent[]): { pid: number; tid: number }
   return best;
 }
 
-/** union of [start, end) intervals, sorted */
-function merge(spans: [number, number][]): [number, number][] {
-  const out: [number, number][] = [];
-  for (const s of [...spans].sort((a, b) => a[0] - b[0])) {
-    const last = out[out.length - 1];
-    if (last && s[0] <= last[1]) last[1] = Math.max(last[1], s[1]);
-    else out.push([s[0], s[1]]);
-  }
-  return out;
-}
-
-/** busy time inside each [starts[i], starts[i+1]) */
+/** busy time inside each [starts[i], starts[i+1]), from disjoint sorted [start, end) spans */
 function busyBetween(starts: readonly number[], busy: readonly [number, number][]): number[] {
   const out: number[] = [];
   let k = 0;
@@ -86,15 +80,20 @@ function busyBetween(starts: readonly number[], busy: readonly [number, number][
   return out;
 }
 
-/** CPU time (tdur) of the outermost tasks starting inside each [starts[i], starts[i+1]) */
-function cpuBetween(starts: readonly number[], tasks: readonly TraceEvent[]): number[] {
-  const outer: TraceEvent[] = [];
+/** the tasks not nested in another (Chromium reports each task twice, nested), in time order */
+function outermost(tasks: readonly TraceEvent[]): TraceEvent[] {
+  const out: TraceEvent[] = [];
   let end = -Infinity;
   for (const t of [...tasks].sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0))) {
     if (t.ts < end) continue;
-    outer.push(t);
+    out.push(t);
     end = t.ts + (t.dur ?? 0);
   }
+  return out;
+}
+
+/** CPU time (tdur) of the outermost tasks starting inside each [starts[i], starts[i+1]) */
+function cpuBetween(starts: readonly number[], outer: readonly TraceEvent[]): number[] {
   const out = starts.slice(1).map(() => 0);
   let i = 0;
   for (const t of outer) {
@@ -127,23 +126,33 @@ function selfTimes(xs: readonly TraceEvent[]): Record<Activity, number> {
   return out;
 }
 
+const isTask = (e: TraceEvent) => e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask');
+
 export function analyseTrace(events: readonly TraceEvent[]): MainThreadFigures | null {
   const main = mainThread(events);
   if (!main) return null;
   const mine = events.filter((e) => e.pid === main.pid && e.tid === main.tid);
   const xs = mine.filter((e) => e.ph === 'X' && e.dur !== undefined);
-  // top-level tasks; the two names nest (same task), so take their union
-  const tasks = xs.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask');
+  const tasks = outermost(xs.filter(isTask));
   const starts = mine.filter((e) => e.name === 'BeginMainThreadFrame').map((e) => e.ts).sort((a, b) => a - b);
+  const [first, last] = [starts[0] ?? 0, starts[starts.length - 1] ?? 0];
+  const inSpan = (t: TraceEvent) => t.ts >= first && t.ts < last;
   const workers = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === main.pid && e.args?.name === 'DedicatedWorker thread').map((e) => e.tid));
-  const workerTasks = events.filter((e) => e.ph === 'X' && e.pid === main.pid && workers.has(e.tid) && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask'));
+  const workerTasks = outermost(events.filter((e) => e.pid === main.pid && workers.has(e.tid) && isTask(e))).filter(inSpan);
+  const cpu = (ts: readonly TraceEvent[]) => ts.reduce((s, t) => s + (t.tdur ?? t.dur ?? 0), 0) / 1000;
+  const messages = xs.filter((e) => e.name === 'HandlePostMessage').map((e) => e.ts);
+  const handles = (t: TraceEvent) => messages.some((ts) => ts >= t.ts && ts < t.ts + (t.dur ?? 0));
   return {
-    busy_per_frame_ms: busyBetween(starts, merge(tasks.map((e) => [e.ts, e.ts + (e.dur ?? 0)]))).map((us) => us / 1000),
+    busy_per_frame_ms: busyBetween(starts, tasks.map((e) => [e.ts, e.ts + (e.dur ?? 0)])).map((us) => us / 1000),
     cpu_per_frame_ms: cpuBetween(starts, tasks).map((us) => us / 1000),
+    task_cpu_ms: tasks.filter(inSpan).map((t) => (t.tdur ?? t.dur ?? 0) / 1000),
+    message_task_cpu_ms: tasks.filter((t) => inSpan(t) && handles(t)).map((t) => (t.tdur ?? t.dur ?? 0) / 1000),
     activity_ms: selfTimes(xs),
-    span_ms: starts.length > 1 ? (starts[starts.length - 1] - starts[0]) / 1000 : 0,
-    worker_busy_ms: workers.size === 0 || starts.length < 2 ? null
-      : busyBetween([starts[0], starts[starts.length - 1]], merge(workerTasks.map((e) => [e.ts, e.ts + (e.dur ?? 0)])))[0] / 1000,
+    span_ms: (last - first) / 1000,
+    worker: workers.size === 0 || starts.length < 2 ? null : {
+      busy_ms: busyBetween([first, last], workerTasks.map((e) => [e.ts, e.ts + (e.dur ?? 0)]))[0] / 1000,
+      cpu_ms: cpu(workerTasks),
+    },
   };
 }
 

@@ -154,6 +154,7 @@ export function startEmbedApi({ store, bridge, config, win }: EmbedApiDeps): { s
   // ---- events out ---------------------------------------------------------------------------------------
   let ready = false;
   let loadedGen: number | null = null;
+  let loadedMeta: unknown = null;
   let lastProblem: Problem | null = store.getState().problem;
   let sent: FrameSummary | null = null;
   let counters: Readonly<Record<string, number | undefined>> = {};
@@ -195,7 +196,9 @@ export function startEmbedApi({ store, bridge, config, win }: EmbedApiDeps): { s
       ready = true;
       post({ event: 'ready', panels: config.panels, controls: config.controls, lang: s.lang, commands: COMMAND_NAMES }, targets().length > 0 ? targets() : ['*']);
     }
-    if (loadedGen !== s.gen) {
+    // a run that loaded (or reset) arrives with its own meta; the gen alone moves first, while the old run shows
+    if (loadedMeta !== s.run.meta) {
+      loadedMeta = s.run.meta;
       loadedGen = s.gen;
       const id = asked?.gen === s.gen ? asked.id : null;
       if (asked?.gen === s.gen) asked = null;

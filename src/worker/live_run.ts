@@ -2,7 +2,7 @@
 // running (kept with the event count they followed, so the run can be replayed exactly for step back and seek),
 // the terminal's nstat history, which clients the ladder follows, and cursors into the simulation's log and
 // packet tap so each frame carries only what is new. Everything here is deterministic: no clocks.
-import { Simulation } from '../sim/run.ts';
+import { Simulation, type TapPacket } from '../sim/run.ts';
 import { clone_simulation } from '../sim/snapshot.ts';
 import type { Scenario } from '../sim/scenario.ts';
 import type { UserAction } from '../sim/events.ts';
@@ -60,6 +60,8 @@ interface Checkpoint {
   readonly acts: number;
   readonly log_seq: number;
   readonly packet_seq: number;
+  /** the last watched packets before it (so a seek shows the packets that led there, not only what it replays) */
+  readonly recent: readonly TapPacket[];
 }
 
 /**
@@ -91,6 +93,8 @@ export class LiveRun {
   private watch_asked: readonly number[] = [];
   private log_seq = 0;
   private packet_seq = 0;
+  /** the last MAX_PACKETS watched packets handed out (numbered packet_seq - recent.length …) */
+  private recent: TapPacket[] = [];
   private log_skipped = 0;
   /** the next frame replaces the page's log and packets (after load, reset, seek) */
   private replace = true;
@@ -190,6 +194,7 @@ export class LiveRun {
     const pkeep = tap.length > MAX_PACKETS ? tap.length - MAX_PACKETS : 0;
     const packets = tap.slice(pkeep).map((p, i) => ({ seq: this.packet_seq + pkeep + i, p }));
     this.packet_seq += tap.length;
+    this.remember(tap);
     tap.length = 0;
     sim.dmesg.length = Math.min(sim.dmesg.length, 1000);
     return { lines, skipped, packets };
@@ -327,6 +332,7 @@ export class LiveRun {
     this.fresh();
     this.nstat_history = null;
     this.log_seq = this.packet_seq = this.log_skipped = 0;
+    this.recent = [];
     this.replace = true;
     this.result_cache = null;
     this.checkpoint();
@@ -337,7 +343,7 @@ export class LiveRun {
     const sim = this.sim;
     this.checkpoints.push({
       events: sim.events, t_ns: sim.now_ns, sim: clone_simulation(sim), acts: this.acts.length,
-      log_seq: this.log_seq, packet_seq: this.packet_seq,
+      log_seq: this.log_seq, packet_seq: this.packet_seq, recent: this.recent.slice(),
     });
     if (this.checkpoints.length > MAX_CHECKPOINTS) {
       this.checkpoints = this.checkpoints.filter((_, i) => i % 2 === 0);
@@ -371,7 +377,12 @@ export class LiveRun {
     this.sim = clone_simulation(cp.sim); // the checkpoint itself stays as it was, for the next seek
     this.applyWatch();
     this.log_seq = cp.log_seq;
-    this.packet_seq = cp.packet_seq;
+    // the packets that led to the checkpoint go first, so the frame after the seek shows the way there
+    const watched = this.sim.tap?.clients ?? null;
+    const before = cp.recent.filter((p) => watched === null || watched.has(p.client));
+    this.sim.tap_packets.unshift(...before);
+    this.packet_seq = cp.packet_seq - before.length;
+    this.recent = [];
     this.log_skipped = 0;
     this.nstat_history = null;
     this.result_cache = null;
@@ -445,6 +456,13 @@ export class LiveRun {
     if (n >= REPLAY_SLICE) this.trim();
   }
 
+  /** Adds packets that left the tap to the recent ones (the last MAX_PACKETS). */
+  private remember(ps: readonly TapPacket[]): void {
+    if (this.capturing || ps.length === 0) return;
+    this.recent.push(...ps.slice(-MAX_PACKETS));
+    if (this.recent.length > MAX_PACKETS) this.recent.splice(0, this.recent.length - MAX_PACKETS);
+  }
+
   /** Keeps only what a frame can carry of the log and the tap (a replayed flood makes millions of each). */
   private trim(): void {
     const sim = this.sim;
@@ -457,6 +475,7 @@ export class LiveRun {
     if (sim.tap_packets.length > MAX_PACKETS && !this.capturing) {
       const drop = sim.tap_packets.length - MAX_PACKETS;
       this.packet_seq += drop;
+      this.remember(sim.tap_packets.slice(0, drop));
       sim.tap_packets.splice(0, drop);
     }
   }

@@ -26,7 +26,11 @@ async function stepUntil(page: Page, done: () => Promise<boolean>, max = 80): Pr
 }
 
 /** Play/Pause without waiting for a busy page to settle (the button's position never changes). */
-const press = (page: Page, name: string) => page.getByRole('button', { name, exact: true }).dispatchEvent('click');
+async function press(page: Page, name: string): Promise<void> {
+  const button = page.getByRole('button', { name, exact: true });
+  await expect(button).toBeEnabled();
+  await button.dispatchEvent('click');
+}
 
 /**
  * Press Pause from inside the page the moment a marker with this text appears (a round trip from the test
@@ -124,6 +128,7 @@ test.describe('at 1366×768', () => {
   test('cookies: real clients get in by SYN cookies while spoofed requests fill the SYN queue; a paused picture stays', async ({ page }) => {
     const problems = watchProblems(page);
     await page.goto(`./?lang=en${link(COOKIES)}`);
+    await expect(page.getByTestId('syn-queue')).toHaveAttribute('data-limit', '9');
     await press(page, 'Play');
     await pauseOnMarker(page, 'SyncookiesRecv');
     await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'paused');
@@ -175,6 +180,7 @@ test.describe('at 1920×1080', () => {
     await page.goto(`./?lang=zh-CN${link(COOKIES)}`);
     await expect(page.getByTestId('syn-queue').locator('text.label')).toHaveText('半连接队列');
     await expect(page.getByTestId('accept-queue').locator('text.label')).toHaveText('全连接队列');
+    await expect(page.getByTestId('syn-queue')).toHaveAttribute('data-limit', '9');
     await press(page, '播放');
     await pauseOnMarker(page, 'SyncookiesRecv', '暂停');
     await expect(page.locator('g.mk.cookie', { hasText: 'SyncookiesRecv' })).toHaveCount(1);

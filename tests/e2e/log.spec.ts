@@ -42,6 +42,12 @@ async function movedInLines(page: Page, field: string): Promise<number> {
   return mibs.reduce((n, m) => n + m.split(' ').filter((f) => f === field).length, 0);
 }
 
+/** The newest decision listed (the log is a ring: once full, how many it shows no longer grows). */
+async function newest(page: Page): Promise<number> {
+  const seqs = await decisionRows(page).evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.seq ?? (e as HTMLElement).dataset.last)));
+  return Math.max(-1, ...seqs);
+}
+
 /** How many decisions the shown rows stand for (an open fold's lines are listed after it). */
 async function shownCount(page: Page): Promise<number> {
   const ns = await decisionRows(page).evaluateAll((els) => els.map((e) => {
@@ -85,6 +91,7 @@ test('accept-overflow: narrated lines name tcp_check_req with an elixir link; th
   await overflow.locator('.log-text').click();
   await expect(overflow.getByTestId('log-why')).toContainText('With tcp_abort_on_overflow = 0 the kernel drops the ACK and keeps the request in the SYN queue');
   await expect(overflow.locator('.log-branch')).toHaveText('listen_overflow, !tcp_abort_on_overflow');
+  await page.screenshot({ path: `${DOCS}log-accept-overflow-1366.png` });
   await expect(overflow.getByRole('button', { name: 'Show only decisions that moved ListenOverflows' })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}log-accept-overflow.png` });
   await panel(page).screenshot({ path: `${SHOTS}log-cell-accept-overflow.png` });
@@ -136,38 +143,60 @@ test('clicking a decision’s time moves the run to right after it', async ({ pa
 
 test('while playing the log follows the newest line unless the viewer scrolled up', async ({ page }) => {
   const problems = watchProblems(page);
-  await open(page, 'accept-overflow');
-  await page.getByLabel('Speed').selectOption('1');
+  // a flood makes decisions at a steady pace
+  await open(page, 'syn-flood-cookies');
   await page.getByRole('button', { name: 'Play' }).click();
-  await expect.poll(() => shownCount(page), { timeout: SLOW }).toBeGreaterThan(12);
+  await expect.poll(() => newest(page), { timeout: SLOW }).toBeGreaterThan(12);
   await expect.poll(() => atBottom(page), { timeout: SLOW }).toBe(true);
-  // scroll up to read: new lines no longer pull the list down
-  await panel(page).locator('.log-scroll').evaluate((el) => el.scrollTo({ top: 0 }));
+  // scroll up to read: new lines no longer pull the list down, and the line read stays where it was
+  const scroll = panel(page).locator('.log-scroll');
+  await scroll.evaluate((el) => el.scrollTo({ top: el.scrollHeight / 2 }));
   const latest = panel(page).getByRole('button', { name: /Latest/ });
   await expect(latest).toBeVisible();
-  const before = await shownCount(page);
-  await expect.poll(() => shownCount(page), { timeout: SLOW }).toBeGreaterThan(before);
-  expect(await panel(page).locator('.log-scroll').evaluate((el) => el.scrollTop)).toBe(0);
+  /** the first row in view, and how far below the top of the view it is */
+  const reading = () => scroll.evaluate((el) => {
+    const item = [...el.querySelectorAll<HTMLElement>('.log-list > li')].find((li) => li.offsetTop + li.offsetHeight > el.scrollTop)!;
+    return { key: item.dataset.key!, offset: item.offsetTop - el.scrollTop };
+  });
+  const read = await reading();
+  const before = await newest(page);
+  await expect.poll(() => newest(page), { timeout: SLOW }).toBeGreaterThan(before + 5);
+  expect(await atBottom(page)).toBe(false);
+  expect(await scroll.evaluate((el, key) => {
+    const item = el.querySelector(`.log-list > li[data-key="${key}"]`) as HTMLElement | null;
+    return item === null ? 'gone' : item.offsetTop - el.scrollTop;
+  }, read.key)).toBe(read.offset);
   await latest.click();
   await expect.poll(() => atBottom(page), { timeout: SLOW }).toBe(true);
   await expect(latest).toHaveCount(0);
+  // following again
+  const now = await newest(page);
+  await expect.poll(() => newest(page), { timeout: SLOW }).toBeGreaterThan(now + 5);
+  await expect.poll(() => atBottom(page), { timeout: SLOW }).toBe(true);
   expect(problems).toEqual([]);
 });
 
-test('a flood: what was left out is said, and the log speaks Chinese on a projector', async ({ page }) => {
+test('a flood in Chinese on a projector: the log reads in zh-CN, and what was left out is said', async ({ page }) => {
   const problems = watchProblems(page);
   await page.setViewportSize({ width: 1920, height: 1080 });
   await open(page, 'syn-flood-cookies');
-  await runToEnd(page);
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(async () => Number(await page.getByTestId('sim-time').getAttribute('data-ms')), { timeout: SLOW }).toBeGreaterThan(700);
+  await page.getByRole('button', { name: 'Pause' }).click();
   await page.getByRole('button', { name: '中文' }).click();
   await expect(panel(page).getByRole('heading')).toHaveText('发生了什么');
-  await expect(lines(page).first()).toBeVisible();
-  expect(await shownCount(page)).toBeLessThanOrEqual(500);
-  // the run makes more decisions than the page keeps: the first line says how many came before it
-  const first = (await shownSeqs(page))[0];
-  if (first > 0) await expect(panel(page).getByTestId('log-gap').first()).toContainText(`更早的 ${first.toLocaleString('zh-CN')} 条决策未显示`);
-  await expect(decisionRows(page).last()).toContainText(/[\u4e00-\u9fff]/);
-  await page.screenshot({ path: `${SHOTS}log-flood-zh-1920.png` });
+  await expect(panel(page).locator('[data-code="syn_queue_full_cookie"] .log-text').first()).toHaveText(/^客户端 \d+ 的 SYN：半连接队列已满（17，backlog 16），改用 SYN cookie 应答。$/);
+  await page.screenshot({ path: `${DOCS}log-flood-zh-1920.png` });
   await panel(page).screenshot({ path: `${SHOTS}log-cell-flood-zh-1920.png` });
+
+  // the whole run in one frame: more decisions than a frame carries, so the first line says how many came before it
+  await page.getByRole('button', { name: '运行到结束' }).or(page.getByRole('button', { name: 'Run to end' })).click();
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'done', { timeout: SLOW });
+  const first = (await shownSeqs(page))[0];
+  expect(first).toBeGreaterThan(0);
+  await expect(panel(page).getByTestId('log-gap').first()).toHaveText(`…… 更早的 ${first.toLocaleString('zh-CN')} 条决策未显示`);
+  await expect(panel(page).getByTestId('log-skipped')).toHaveText(/^[\d,]+ 条决策未显示$/);
+  expect(await shownCount(page)).toBeLessThanOrEqual(500);
+  await panel(page).screenshot({ path: `${SHOTS}log-cell-flood-end-zh-1920.png` });
   expect(problems).toEqual([]);
 });

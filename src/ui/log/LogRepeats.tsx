@@ -1,5 +1,6 @@
 // A folded run of repeats: "7 more like this, for clients 12–18, until 0.280 s", with the counters the whole run
 // moved (ListenOverflows ×7). It opens into its lines, which the panel then lists one by one.
+import { memo } from 'react';
 import type { Lang } from '../../store/prefs.ts';
 import { numberFormat, type Translate } from '../i18n/index.ts';
 import { chipsOf, formatTime } from './narrate.ts';
@@ -16,10 +17,21 @@ interface Props {
   readonly onChip: (field: string) => void;
 }
 
+/**
+ * A fold is redrawn only when its run changes: the rows are rebuilt with every frame, but a run that starts with
+ * the same line and holds as many lines holds the same lines (the log only grows at its end).
+ */
+function sameRun(a: Props, b: Props): boolean {
+  const ra = a.rows;
+  const rb = b.rows;
+  return ra.length === rb.length && ra[0].line === rb[0].line && ra[ra.length - 1].line === rb[rb.length - 1].line
+    && a.open === b.open && a.t === b.t && a.lang === b.lang && a.selected === b.selected && a.onChip === b.onChip;
+}
+
 /** The key of a fold: its first line's, so it keeps its place while the run grows. */
 export const foldKey = (rows: readonly LineRow[]) => `rep-${rows[0].line.seq}`;
 
-export function LogRepeats({ rows, open, onToggle, t, lang, selected, onChip }: Props) {
+export const LogRepeats = memo(function LogRepeats({ rows, open, onToggle, t, lang, selected, onChip }: Props) {
   const mib = rows.flatMap((r) => r.line.mib);
   const clients = clientSpan(rows);
   const vars = { n: numberFormat(lang).format(rows.length), to: formatTime(rows[rows.length - 1].line.t_ms) };
@@ -35,4 +47,4 @@ export function LogRepeats({ rows, open, onToggle, t, lang, selected, onChip }: 
       </div>
     </li>
   );
-}
+}, sameRun);

@@ -87,10 +87,18 @@ export function clientSpan(rows: readonly LineRow[], most = 4): { readonly text:
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 
+type TextId = NonNullable<ReturnType<typeof textOf>>;
+const SHOWN = new Map<TextId, readonly string[]>();
+
 /** The args a line's texts show ({nth} is derived from num_timeout; {who} may differ between repeats). */
-function shownArgs(x: NonNullable<ReturnType<typeof textOf>>): string[] {
-  const texts = MESSAGES.en[`log.code.${x}`] + MESSAGES.en[`log.why.${x}`];
-  return [...texts.matchAll(PLACEHOLDER)].map((m) => (m[1] === 'nth' ? 'num_timeout' : m[1])).filter((n) => n !== 'who');
+function shownArgs(x: TextId): readonly string[] {
+  let names = SHOWN.get(x);
+  if (!names) {
+    const texts = MESSAGES.en[`log.code.${x}`] + MESSAGES.en[`log.why.${x}`];
+    names = [...texts.matchAll(PLACEHOLDER)].map((m) => (m[1] === 'nth' ? 'num_timeout' : m[1])).filter((n) => n !== 'who');
+    SHOWN.set(x, names);
+  }
+  return names;
 }
 
 /** Two lines whose texts differ only in who they concern. */

@@ -26,11 +26,22 @@ export function useFollow(items: string, content: unknown, restart: unknown): Fo
   /** the first item in view while scrolled up, and how far below the top of the view it was */
   const anchor = useRef<{ key: string; offset: number } | null>(null);
   const [away, setAway] = useState(false);
+  /** where this hook last put the list (scrollTop), to tell its own scrolls from the viewer's */
+  const placed = useRef(0);
+  const place = (el: HTMLElement, top: number) => {
+    el.scrollTop = top;
+    placed.current = el.scrollTop;
+  };
 
   const onScroll = () => {
     const el = scroller.current;
     if (!el) return;
+    // A scroll event comes a frame after the scroll, and lines may have arrived since: the event of a scroll this
+    // hook made says nothing new (measuring then would take the not-yet-placed list for the viewer's), and while
+    // following only a move up is the viewer's.
+    if (Math.abs(el.scrollTop - placed.current) < 1) return;
     const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight <= STICK_PX;
+    if (stick.current && !atBottom && el.scrollTop > placed.current) return;
     stick.current = atBottom;
     setAway(!atBottom);
     anchor.current = null;
@@ -47,31 +58,42 @@ export function useFollow(items: string, content: unknown, restart: unknown): Fo
   const toLatest = useCallback(() => {
     stick.current = true;
     setAway(false);
-    scroller.current?.scrollTo({ top: scroller.current.scrollHeight });
+    const el = scroller.current;
+    if (el) {
+      el.scrollTop = el.scrollHeight;
+      placed.current = el.scrollTop;
+    }
   }, []);
 
   useLayoutEffect(() => {
     stick.current = true;
   }, [restart]);
 
-  useLayoutEffect(() => {
+  // Placing the list reads layout. Done once per animation frame, not per update: frames from the worker can come
+  // faster than the screen, and a read after every commit would lay the whole page out again and again.
+  const pending = useRef(0);
+  useEffect(() => {
     const el = scroller.current;
-    if (!el) return;
-    if (stick.current) {
-      el.scrollTop = el.scrollHeight;
-      return;
-    }
-    const a = anchor.current;
-    const item = a ? el.querySelector<HTMLElement>(`${items}[data-key="${a.key}"]`) : null;
-    if (a && item) el.scrollTop = item.offsetTop - a.offset;
+    if (!el || pending.current) return;
+    pending.current = requestAnimationFrame(() => {
+      pending.current = 0;
+      if (stick.current) {
+        place(el, el.scrollHeight);
+        return;
+      }
+      const a = anchor.current;
+      const item = a ? el.querySelector<HTMLElement>(`${items}[data-key="${a.key}"]`) : null;
+      if (a && item) place(el, item.offsetTop - a.offset);
+    });
   }, [items, content]);
+  useEffect(() => () => cancelAnimationFrame(pending.current), []);
 
   // the panel's cell changes size with the page (other panels, the window): stay at the bottom if following
   useEffect(() => {
     const el = scroller.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
     const ro = new ResizeObserver(() => {
-      if (stick.current) el.scrollTop = el.scrollHeight;
+      if (stick.current) place(el, el.scrollHeight);
     });
     ro.observe(el);
     return () => ro.disconnect();

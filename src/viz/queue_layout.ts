@@ -7,15 +7,17 @@
 // too thin to see, it becomes a fill bar with tick marks plus a strip of the few tokens the frame carries.
 
 /** the size the picture is designed at; it scales up (projector) or slightly down to fit its host */
-export const BASE_W = 560;
+export const BASE_W = 500;
 export const BASE_H = 148;
 const MIN_SCALE = 0.8;
 const MAX_SCALE = 1.9;
 
-/** label column (queue name, count), gutter (SYN in / accept() out), right margin (the ACK connector) */
-export const LABEL_W = 122;
-export const GUTTER_W = 64;
+/** label column (queue name, count) and gutter (SYN in / accept() out): narrower in a narrow picture */
+const LABEL_W = [96, 122] as const;
+const GUTTER_W = [50, 64] as const;
+/** right margin: the ACK connector */
 export const RIGHT_W = 46;
+const clamp = (v: number, [lo, hi]: readonly [number, number]) => Math.min(hi, Math.max(lo, v));
 const ROW_H = 40;
 /** height of a slot (the row minus a margin) */
 export const SLOT_H = 34;
@@ -26,7 +28,7 @@ const BAND_B = 42;
 /** widest slot; above MAX_SLOTS slots (or thinner than MIN_PITCH) a row becomes a bar (backlog 128 + 1 keeps slots) */
 export const SLOT_MAX_W = 40;
 export const MAX_SLOTS = 129;
-const MIN_PITCH = 2.5;
+const MIN_PITCH = 2;
 /** token pitch in bar mode */
 export const STRIP_PITCH = 18;
 
@@ -72,9 +74,11 @@ export function layoutFor(widthPx: number, heightPx: number): Layout {
   const syn = row(a);
   const accept = row(a + ROW_H + b);
   const xr = W - RIGHT_W;
+  const labelW = clamp(W * 0.22, LABEL_W);
+  const gutterW = clamp(W * 0.115, GUTTER_W);
   return {
     scale, W, H,
-    xa: LABEL_W + GUTTER_W, xr, connX: xr + RIGHT_W / 2, gutterX: LABEL_W + 4,
+    xa: labelW + gutterW, xr, connX: xr + RIGHT_W / 2, gutterX: labelW + 4,
     bandA: { top: 0, h: a }, syn, bandB: { top: syn.top + ROW_H, h: b }, accept,
   };
 }

@@ -152,8 +152,8 @@ export function createQueuesView(el: HTMLElement, opts: QueuesOptions = {}): Vie
 
   /** Take a new frame's news: markers, the cookie arc, why tokens left. */
   function absorb(f: QueueFrame, t: number): Exits {
-    const moved = !lastFrame || f.events !== lastFrame.events || f.t_ms !== lastFrame.t_ms;
-    // the same moment again (a copy of the frame): no news, and a paused picture stays as it is
+    const moved = !lastFrame || f.events !== lastFrame.events || f.t_ms !== lastFrame.t_ms || (f.log ?? []).length > 0;
+    // the same moment with nothing new (the frame a pause sends): a paused picture stays as it is
     if (!f.replace && !moved) {
       if (!f.playing) board.freeze();
       return { req: new Map(), sock: new Map() };

@@ -128,15 +128,15 @@ describe('queues view', () => {
     expect(host.querySelector('g.mk')!.textContent).toContain('SyncookiesRecv +1');
   });
 
-  it('counts a frame once: a copy of the same moment adds nothing, and a paused picture keeps its markers', () => {
+  it('keeps a paused picture as it is: the pause frame (same moment, nothing new) freezes the markers', () => {
     const show = mount();
     show({ events: 1 });
     const drop = [line('syn_accept_queue_full', ['ListenOverflows', 'ListenDrops'])];
     show({ events: 2, log: drop });
-    show({ events: 2, log: drop, playing: false });
+    show({ events: 2, playing: false });
     expect(host.querySelector('g.mk')!.textContent).toContain('ListenOverflows +1 · ListenDrops +1');
     clock = 60_000;
-    show({ events: 2, log: drop, playing: false });
+    show({ events: 2, playing: false });
     expect(host.querySelector('g.mk')!.getAttribute('class')).toBe('mk drop');
     show({ events: 3, playing: false });
     expect(host.querySelector('g.mk')!.getAttribute('class')).toBe('mk drop closing');

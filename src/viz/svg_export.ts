@@ -12,8 +12,9 @@ const INHERITED = [
   'stroke-linecap', 'stroke-linejoin', 'paint-order', 'font-family', 'font-size', 'font-weight', 'font-style',
   'letter-spacing', 'text-anchor', 'dominant-baseline', 'visibility',
 ] as const;
-/** Properties not inherited, with the value that needs no writing. */
-const OWN: Readonly<Record<string, string>> = { display: 'inline', opacity: '1' };
+/** Properties not inherited, written only where an element has them: hidden, or see-through. (Any display other
+ *  than none draws an SVG element the same.) */
+const OWN: Readonly<Record<string, (v: string) => boolean>> = { display: (v) => v === 'none', opacity: (v) => v !== '1' };
 
 export interface SvgFile {
   /** the file's text: an XML prolog and one <svg> with every style written on its elements */
@@ -45,7 +46,7 @@ function stylesOf(el: Element): Styles {
   const out: Record<string, string> = {};
   for (const p of [...INHERITED, ...Object.keys(OWN)]) out[p] = cs.getPropertyValue(p).trim();
   // an opacity caught in the middle of an entrance animation is not how the drawing looks
-  if ((el as Element & { getAnimations?: () => Animation[] }).getAnimations?.().length) out.opacity = OWN.opacity;
+  if ((el as Element & { getAnimations?: () => Animation[] }).getAnimations?.().length) out.opacity = '1';
   return out;
 }
 
@@ -56,9 +57,9 @@ function declarations(own: Styles, parent: Styles | null): string {
     const v = own[p];
     if (v !== '' && v !== parent?.[p]) out.push(`${p}:${v}`);
   }
-  for (const [p, initial] of Object.entries(OWN)) {
+  for (const [p, drawn] of Object.entries(OWN)) {
     const v = own[p];
-    if (v !== '' && v !== initial) out.push(`${p}:${v}`);
+    if (v !== '' && drawn(v)) out.push(`${p}:${v}`);
   }
   return out.join(';');
 }
@@ -122,7 +123,7 @@ export function stackSvgs(parts: readonly SVGSVGElement[], options: StackOptions
     }
     const styles = stylesOf(svg);
     // the group starts from nothing: every property the part's children inherit is written on it
-    const css = declarations({ ...styles, display: OWN.display }, null);
+    const css = declarations({ ...styles, display: 'inline' }, null);
     if (css) attrs.push(['style', css]);
     inner += close(tag('g', attrs), 'g', children(svg, styles));
     y += sizes[i].height;

@@ -7,6 +7,7 @@ import type { AppState } from '../../store/store.ts';
 import { useAppStore, useT } from '../context.ts';
 import { ladderInputMaker } from './ladder_input.ts';
 import { WatchPicker } from './WatchPicker.tsx';
+import { ExportMenu } from '../export/ExportMenu.tsx';
 import '../clients/experience.css';
 import './packets.css';
 
@@ -38,6 +39,8 @@ export function PacketsPanel() {
     <section className="panel packets" data-area="packets" aria-labelledby="packets-heading">
       <div className="panel-head">
         <h2 id="packets-heading">{t('packets.heading')}</h2>
+        {/* before the picker: on the heading's line when the chips wrap below */}
+        <ExportMenu ladder={host} />
         <WatchPicker />
       </div>
       {/* focusable, so the keyboard can scroll the ladder (which stops following the present) */}

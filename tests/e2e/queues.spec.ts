@@ -143,6 +143,17 @@ test.describe('at 1366×768', () => {
   });
 });
 
+test.describe('reduced motion', () => {
+  test.use({ viewport: { width: 1366, height: 768 }, reducedMotion: 'reduce' });
+
+  test('prefers-reduced-motion: tokens and markers change without animating', async ({ page }) => {
+    await page.goto('./?lang=en&preset=slow-accept');
+    const svg = page.locator('svg.queues-view');
+    await expect(svg).toHaveAttribute('style', /--viz-ms: 0ms/);
+    await expect(svg).not.toHaveClass(/animated/);
+  });
+});
+
 test.describe('a queue of 50,000', () => {
   test.use({ viewport: { width: 1366, height: 768 } });
 

@@ -70,15 +70,32 @@ export function createLinkOpener(store: AppStore, bridge: Bridge): LinkOpener {
     return runLive(store.getState().gen);
   }
 
-  /** Moves the live run to the link's moment: exactly (events, changes) or, from a hand-written link, a time. */
+  /** Seeks to simulated time t_ms and waits for the frame there. */
+  async function seekTime(t_ms: number): Promise<void> {
+    const s = store.getState();
+    if (s.run.phase !== 'live' || s.run.frame.t_ms === t_ms) return;
+    const { gen } = s;
+    const frame = s.run.frame;
+    bridge.seek({ t_ms });
+    await waitFor(store, (x) => (x.gen !== gen ? 'abort' : x.run.phase === 'live' && x.run.frame !== frame));
+  }
+
+  /**
+   * Moves the live run to the link's moment: exactly (events, changes), then the clock to t when the sender's had
+   * run past the last event (a seek or play stops between events; the next one is later than t, so the seek runs
+   * no event); or, from a hand-written link with t only, that time.
+   */
   async function openMoment(state: LinkState): Promise<void> {
     const s = store.getState();
     if (s.run.phase !== 'live') return;
     const { gen, problem } = s;
     const frame = s.run.frame;
-    if (state.events !== null) {
-      const changes = (state.changes ?? []) as readonly RecordedChange[];
-      if (frame.events === state.events && changes.length === 0) return;
+    if (state.events === null) {
+      if (state.t_ms !== null) await seekTime(state.t_ms);
+      return;
+    }
+    const changes = (state.changes ?? []) as readonly RecordedChange[];
+    if (frame.events !== state.events || changes.length > 0) {
       bridge.openMoment(state.events, changes);
       const settled = (x: AppState): Verdict => {
         if (x.gen !== gen) return 'abort';
@@ -86,17 +103,19 @@ export function createLinkOpener(store: AppStore, bridge: Bridge): LinkOpener {
         // a new frame (the one the replay sends), at the link's event
         return x.run.phase === 'live' && x.run.frame !== frame && x.run.frame.events === state.events;
       };
-      await waitFor(store, settled);
+      if (!(await waitFor(store, settled))) return;
       const after = store.getState().problem;
-      // the worker refused the changes (each is checked like a knob change): the link is at fault, so say so on
-      // the page (a refused knob change would only show next to its knob)
-      if (after !== problem && after && (after.code === 'bad_action' || after.code === 'bad_message')) {
-        bridge.report({ code: 'bad_link', issues: after.issues.map((i) => ({ path: `#c= ${i.path}`.trim(), message: i.message })) });
+      if (after !== problem && after) {
+        // the worker refused the changes (each is checked like a knob change): the link is at fault, so say so
+        // on the page (a refused knob change would only show next to its knob)
+        if (after.code === 'bad_action' || after.code === 'bad_message') {
+          bridge.report({ code: 'bad_link', issues: after.issues.map((i) => ({ path: `#c= ${i.path}`.trim(), message: i.message })) });
+        }
+        return;
       }
-    } else if (state.t_ms !== null && state.t_ms !== frame.t_ms) {
-      bridge.seek({ t_ms: state.t_ms });
-      await waitFor(store, (x) => (x.gen !== gen ? 'abort' : x.run.phase === 'live' && x.run.frame.t_ms !== frame.t_ms));
     }
+    const now = store.getState().run;
+    if (state.t_ms !== null && now.phase === 'live' && now.frame.events === state.events && now.frame.t_ms < state.t_ms) await seekTime(state.t_ms);
   }
 
   /** The stages after the scenario has been asked for. */

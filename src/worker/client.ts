@@ -13,12 +13,14 @@ export interface SimClient {
 
 /**
  * Opt-in tally for `npm run bench` (bench/page.ts): when a script sets
- * `globalThis.__backlogBench = { messages: 0, json_chars: 0, count_ms: 0 }` before the app starts, every message from
- * the worker is counted with the length of its JSON text, and the time the counting took (so the bench can say what it
- * added to the frames). The page cannot observe the structured-clone size itself; the JSON length stands in for it
- * (frames are plain objects of numbers and mostly-ASCII strings, so characters ≈ bytes). Off, it costs one check.
+ * `globalThis.__backlogBench = { on: false, messages: 0, json_chars: 0, count_ms: 0 }` before the app starts, every
+ * message from the worker that arrives while `on` is true is counted with the length of its JSON text, and the time
+ * the counting took. The page cannot observe the structured-clone size itself; the JSON length stands in for it
+ * (frames are plain objects of numbers and mostly-ASCII strings, so characters ≈ bytes). The bench turns it on only
+ * outside its frame-time window; without the object it costs one check per message.
  */
 export interface BenchTally {
+  on: boolean;
   messages: number;
   json_chars: number;
   count_ms: number;
@@ -36,7 +38,7 @@ export function createSimClient(onMessage: (msg: FromWorker) => void): SimClient
   const worker = new SimWorker({ name: 'backlog-sim' });
   const tally = benchTally();
   worker.onmessage = (e: MessageEvent<unknown>) => {
-    if (tally) {
+    if (tally?.on) {
       const t0 = performance.now();
       tally.messages += 1;
       tally.json_chars += JSON.stringify(e.data).length;

@@ -189,8 +189,10 @@ export function createQueuesView(el: HTMLElement, opts: QueuesOptions = {}): Vie
     drawPaths(L, g, lab);
     drawRow(L, g.syn, lab.syn, lab.synHint, lab);
     drawRow(L, g.accept, lab.accept, lab.acceptHint, lab);
-    // a client outside the lab's addresses is a spoofed source (frames do not say which lab clients are spoofed)
-    const tokens = f ? tokensOf(L, g.syn, g.accept, f.syn_items ?? [], f.accept_items ?? [], (c) => c < 0) : [];
+    // the frame says which clients are spoofed sources (an address outside the lab's clients is one too)
+    const spoofed = new Set<number>();
+    for (const i of [...(f?.syn_items ?? []), ...(f?.accept_items ?? [])]) if (i.spoofed) spoofed.add(i.client);
+    const tokens = f ? tokensOf(L, g.syn, g.accept, f.syn_items ?? [], f.accept_items ?? [], (c) => c < 0 || spoofed.has(c)) : [];
     drawTokens(L, g, tokens, f?.t_ms ?? 0, lab, news, ms);
     drawMoreText(L, g, tokens, lab);
     drawMarkers(L, lab);

@@ -43,14 +43,21 @@ function limits(sim: Simulation, backlog: number | null): { syn: number; accept:
 
 const ms = (ns: number): number => ns / NS_PER_MS;
 
+/** A client id from a spoofed group, or an address outside the lab's clients. */
+function isSpoofed(sim: Simulation, client: number): boolean {
+  return client < 0 || sim.groups[sim.group_of(client)]?.kind === 'spoofed';
+}
+
 /** The oldest request socks of the listener: the reqs map keeps insertion order, so this stops after MAX_ITEMS. */
 function synItems(sim: Simulation): SynItem[] {
   const out: SynItem[] = [];
   for (const req of sim.server().reqs.values()) {
     if (req.listener !== sim.fd) continue;
+    const client = client_id_of(req.rmt_addr, req.rmt_port) ?? -1;
     out.push({
       id: req.id,
-      client: client_id_of(req.rmt_addr, req.rmt_port) ?? -1,
+      client,
+      spoofed: isSpoofed(sim, client),
       retrans: req.num_retrans,
       timeouts: req.num_timeout,
       timer_ms: ms(sim.ns_of_jiffies(req.timer_fires)),
@@ -67,7 +74,8 @@ function acceptItems(sim: Simulation): AcceptItem[] {
   const children = sim.server().children;
   return sk.accept_queue.slice(0, MAX_ITEMS).map((id) => {
     const c = children.get(id);
-    return { id, client: c ? (client_id_of(c.rmt_addr, c.rmt_port) ?? -1) : -1, cookie: c?.syncookie ?? false, from_req: c?.req ?? null };
+    const client = c ? (client_id_of(c.rmt_addr, c.rmt_port) ?? -1) : -1;
+    return { id, client, spoofed: isSpoofed(sim, client), cookie: c?.syncookie ?? false, from_req: c?.req ?? null };
   });
 }
 

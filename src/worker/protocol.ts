@@ -210,6 +210,8 @@ export interface SynItem {
   readonly id: number;
   /** the client it answers (scenario client id), -1 if not a lab address */
   readonly client: number;
+  /** the client is a spoofed source (it will never answer) */
+  readonly spoofed: boolean;
   /** SYN-ACK retransmissions so far (num_retrans) */
   readonly retrans: number;
   /** timeouts so far (num_timeout) */
@@ -225,6 +227,8 @@ export interface AcceptItem {
   /** the child sock's id (stable) */
   readonly id: number;
   readonly client: number;
+  /** the client is a spoofed source (a cookie ACK from one is a forged guess) */
+  readonly spoofed: boolean;
   /** made from a SYN cookie, without a request sock */
   readonly cookie: boolean;
   /** the request sock it came from, when it had one (so the page can slide the token across) */

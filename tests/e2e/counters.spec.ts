@@ -57,8 +57,8 @@ test.describe('at 1366×768', () => {
     const panel = (await page.locator('.panel.counters').boundingBox())!;
     for (const t of await page.locator('.counter-grid .counter').all()) {
       const b = (await t.boundingBox())!;
-      expect(b.y, await t.getAttribute('data-testid')).toBeGreaterThanOrEqual(panel.y);
-      expect(b.y + b.height, await t.getAttribute('data-testid')).toBeLessThanOrEqual(panel.y + panel.height);
+      expect(b.y, (await t.getAttribute('data-testid')) ?? '').toBeGreaterThanOrEqual(panel.y);
+      expect(b.y + b.height, (await t.getAttribute('data-testid')) ?? '').toBeLessThanOrEqual(panel.y + panel.height);
     }
     await shootPanel(page, 'counters-1366-playing');
     expect(problems).toEqual([]);

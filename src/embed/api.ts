@@ -20,12 +20,17 @@ export const EMBED_LABEL = 'embed';
 /** at most this many 'frame' events (and counter checks) a second: a course page's list must not flood */
 export const EVENT_MS = 250;
 
+/** A window to post to, as the API uses it. */
+export interface PostTarget {
+  postMessage(message: unknown, targetOrigin: string): void;
+}
+
 /** The window the API lives in, narrowed to what it uses (a test passes a fake). */
 export interface EmbedWindow {
   addEventListener(type: 'message', fn: (e: MessageEvent) => void): void;
   removeEventListener(type: 'message', fn: (e: MessageEvent) => void): void;
   /** the course page, null when the lab is not in a frame */
-  readonly parent: Pick<Window, 'postMessage'> | null;
+  readonly parent: PostTarget | null;
   /** the embedding page's URL as the browser reports it ('' when withheld) */
   readonly referrer: string;
 }
@@ -140,7 +145,7 @@ export function startEmbedApi({ store, bridge, config, win }: EmbedApiDeps): { s
     if (isForeign(e.data)) return;
     // an opaque origin (a file:// page, a sandboxed frame) cannot be named: the reply goes to that window anyway
     const replyTo = e.origin === 'null' || e.origin === '' ? '*' : e.origin;
-    const reply = (ev: EmbedEvent) => (e.source as Pick<Window, 'postMessage'>).postMessage(envelope(ev), replyTo);
+    const reply = (ev: EmbedEvent) => (e.source as PostTarget).postMessage(envelope(ev), replyTo);
     const checked = checkCommand(e.data);
     if (!checked.ok) {
       const message = `refused: ${checked.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')}`;

@@ -4,7 +4,9 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { watchProblems } from './page-helpers.ts';
+import { LOG_CAP } from '../../src/store/live.ts';
 
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const DOCS = fileURLToPath(new URL('./docs/', import.meta.url));
@@ -143,34 +145,47 @@ test('clicking a decision’s time moves the run to right after it', async ({ pa
 
 test('while playing the log follows the newest line unless the viewer scrolled up', async ({ page }) => {
   const problems = watchProblems(page);
-  // a flood makes decisions at a steady pace
-  await open(page, 'syn-flood-cookies');
-  await page.getByRole('button', { name: 'Play' }).click();
-  await expect.poll(() => newest(page), { timeout: SLOW }).toBeGreaterThan(12);
-  await expect.poll(() => atBottom(page), { timeout: SLOW }).toBe(true);
-  // scroll up to read: new lines no longer pull the list down, and the line read stays where it was
   const scroll = panel(page).locator('.log-scroll');
-  await scroll.evaluate((el) => el.scrollTo({ top: el.scrollHeight / 2 }));
   const latest = panel(page).getByRole('button', { name: /Latest/ });
-  await expect(latest).toBeVisible();
+  const frames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   /** the first row in view, and how far below the top of the view it is */
   const reading = () => scroll.evaluate((el) => {
     const item = [...el.querySelectorAll<HTMLElement>('.log-list > li')].find((li) => li.offsetTop + li.offsetHeight > el.scrollTop)!;
     return { key: item.dataset.key!, offset: item.offsetTop - el.scrollTop };
   });
+  const offsetOf = (key: string) => scroll.evaluate((el, k) => {
+    const item = el.querySelector(`.log-list > li[data-key="${k}"]`) as HTMLElement | null;
+    return item === null ? 'gone' : item.offsetTop - el.scrollTop;
+  }, key);
+  // a flood makes decisions at a steady pace: soon more than the page keeps, so the oldest lines drop off the top
+  await open(page, 'syn-flood-cookies');
+  await page.getByLabel('Speed').selectOption('0.5');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(() => newest(page), { timeout: 2 * SLOW }).toBeGreaterThan(LOG_CAP + 20);
+  await expect.poll(() => atBottom(page), { timeout: SLOW }).toBe(true);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'paused', { timeout: SLOW });
+
+  // scroll up to read, then play on: new lines no longer pull the list down, and the line read stays where it was
+  await scroll.evaluate((el) => el.scrollTo({ top: el.scrollHeight / 2 }));
+  await expect(latest).toBeVisible();
+  await frames();
   const read = await reading();
   const before = await newest(page);
-  await expect.poll(() => newest(page), { timeout: SLOW }).toBeGreaterThan(before + 5);
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(() => newest(page), { timeout: SLOW }).toBeGreaterThan(before + 30);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'paused', { timeout: SLOW });
+  await frames();
   expect(await atBottom(page)).toBe(false);
-  expect(await scroll.evaluate((el, key) => {
-    const item = el.querySelector(`.log-list > li[data-key="${key}"]`) as HTMLElement | null;
-    return item === null ? 'gone' : item.offsetTop - el.scrollTop;
-  }, read.key)).toBe(read.offset);
+  expect(await offsetOf(read.key)).toBe(read.offset);
+
+  // back to the newest line, and following again
   await latest.click();
   await expect.poll(() => atBottom(page), { timeout: SLOW }).toBe(true);
   await expect(latest).toHaveCount(0);
-  // following again
   const now = await newest(page);
+  await page.getByRole('button', { name: 'Play' }).click();
   await expect.poll(() => newest(page), { timeout: SLOW }).toBeGreaterThan(now + 5);
   await expect.poll(() => atBottom(page), { timeout: SLOW }).toBe(true);
   expect(problems).toEqual([]);
@@ -185,7 +200,7 @@ test('a flood in Chinese on a projector: the log reads in zh-CN, and what was le
   await page.getByRole('button', { name: 'Pause' }).click();
   await page.getByRole('button', { name: '中文' }).click();
   await expect(panel(page).getByRole('heading')).toHaveText('发生了什么');
-  await expect(panel(page).locator('[data-code="syn_queue_full_cookie"] .log-text').first()).toHaveText(/^客户端 \d+ 的 SYN：半连接队列已满（17，backlog 16），改用 SYN cookie 应答。$/);
+  await expect(panel(page).locator('[data-code="syn_queue_full_cookie"] .log-text').first()).toHaveText(/^客户端 \d+ 的 SYN：半连接队列已满（17 个请求，backlog 16），改用 SYN cookie 应答。$/);
   await page.screenshot({ path: `${DOCS}log-flood-zh-1920.png` });
   await panel(page).screenshot({ path: `${SHOTS}log-cell-flood-zh-1920.png` });
 
@@ -199,4 +214,14 @@ test('a flood in Chinese on a projector: the log reads in zh-CN, and what was le
   expect(await shownCount(page)).toBeLessThanOrEqual(500);
   await panel(page).screenshot({ path: `${SHOTS}log-cell-flood-end-zh-1920.png` });
   expect(problems).toEqual([]);
+});
+
+test('the log panel passes axe (WCAG 2 A/AA): lines, an opened line, a fold, the filter bar', async ({ page }) => {
+  await open(page, 'accept-overflow');
+  await runToEnd(page);
+  await lines(page).and(page.locator('[data-code="req_overflow_acked"]')).first().locator('.log-text').click();
+  await page.getByTestId('counter-ListenOverflows').first().click();
+  await panel(page).getByTestId('log-repeats').first().locator('button.log-text').click();
+  const r = await new AxeBuilder({ page }).include('section.panel.log').withTags(['wcag2a', 'wcag2aa']).analyze();
+  expect(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });

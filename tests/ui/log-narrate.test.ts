@@ -115,7 +115,7 @@ describe('narration', () => {
     expect(expectNarrated(l, 'en')).toContain('9 waiting, backlog 8');
     expect(expectNarrated(l, 'zh-CN')).toContain('客户端 12');
     expect(expectNarrated(l, 'zh-CN')).toContain('全连接队列已满（9 个等待，backlog 8）');
-    expect(expectNarrated(line('syn_queue_full_drop', { qlen: 17, backlog: 16 }), 'zh-CN')).toBe('客户端 3 的 SYN 被丢弃：半连接队列已满（17，backlog 16）。');
+    expect(expectNarrated(line('syn_queue_full_drop', { qlen: 17, backlog: 16 }), 'zh-CN')).toBe('客户端 3 的 SYN 被丢弃：半连接队列已满（17 个请求，backlog 16）。');
     expect(why(line('listen_capped', { requested: 128, somaxconn: 8, backlog: 8 }))).toContain('larger than net.core.somaxconn (8)');
     expect(expectNarrated(line('req_child_created', { acc: 1, backlog: 8 }, { client: null }), 'en')).toContain('an unknown peer');
   });

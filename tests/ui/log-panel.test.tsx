@@ -206,7 +206,7 @@ describe('log panel', () => {
     expect(p.el('log-skipped')!.dataset.value).toBe('1274');
     expect(p.el('log-skipped')!.textContent).toBe('1,274 decisions not shown');
     // the line after a gap is never "same as above": something else may have happened in between
-    expect(p.lines()[1].querySelector('.log-text')!.textContent).toBe('SYN from client 1275: SYN queue full (17, backlog 16), answered with a SYN cookie.');
+    expect(p.lines()[1].querySelector('.log-text')!.textContent).toBe('SYN from client 1275: SYN queue full (17 requests, backlog 16), answered with a SYN cookie.');
     act(() => p.bridge.selectCounter('SyncookiesSent'));
     expect(p.el('log-filter')!.textContent).toContain('Decisions left out during a flood cannot be filtered.');
     expect(host!.querySelectorAll('[data-testid="log-gap"]')).toHaveLength(0);

@@ -80,7 +80,7 @@ export function LogPanel() {
           </button>
         </div>
       )}
-      <div className="log-scroll" ref={scroller} onScroll={onScroll} tabIndex={0} aria-labelledby="log-heading">
+      <div className="log-scroll" ref={scroller} onScroll={onScroll} tabIndex={0} role="group" aria-labelledby="log-heading">
         {rows.length === 0 ? (
           <p className="log-empty note">{selected === null ? t('log.empty') : t('log.empty_filtered', { counter: selected })}</p>
         ) : (

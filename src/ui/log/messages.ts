@@ -60,9 +60,9 @@ export const logEn = {
   // a SYN to the listener
   'log.code.syn_broadcast_drop': 'SYN from {who} to a broadcast or multicast address: dropped.',
   'log.why.syn_broadcast_drop': 'TCP answers only SYNs sent to a unicast address. The drop counts as ListenDrops.',
-  'log.code.syn_queue_full_cookie': 'SYN from {who}: SYN queue full ({qlen}, backlog {backlog}), answered with a SYN cookie.',
+  'log.code.syn_queue_full_cookie': 'SYN from {who}: SYN queue full ({qlen} requests, backlog {backlog}), answered with a SYN cookie.',
   'log.why.syn_queue_full_cookie': 'tcp_syncookies is on, so instead of dropping the SYN the kernel encodes the connection in the sequence number of its SYN-ACK and keeps no request. If the client’s ACK brings a valid cookie back, the connection is rebuilt from it.',
-  'log.code.syn_queue_full_drop': 'SYN from {who} dropped: SYN queue full ({qlen}, backlog {backlog}).',
+  'log.code.syn_queue_full_drop': 'SYN from {who} dropped: SYN queue full ({qlen} requests, backlog {backlog}).',
   'log.why.syn_queue_full_drop': 'tcp_syncookies is 0, so there is no way out: the SYN is dropped without a reply, and the client sends it again after its timeout.',
   'log.code.syn_accept_queue_full': 'SYN from {who} dropped: accept queue full ({acc} waiting, backlog {backlog}).',
   'log.why.syn_accept_queue_full': 'The application does not accept() fast enough. With no room in the accept queue the kernel does not start a handshake it could not finish; the client will send its SYN again.',
@@ -183,9 +183,9 @@ export const logZhCN: Readonly<Record<keyof typeof logEn, string>> = {
 
   'log.code.syn_broadcast_drop': '{who} 发往广播或组播地址的 SYN：丢弃。',
   'log.why.syn_broadcast_drop': 'TCP 只应答发往单播地址的 SYN。这次丢弃计入 ListenDrops。',
-  'log.code.syn_queue_full_cookie': '{who} 的 SYN：半连接队列已满（{qlen}，backlog {backlog}），改用 SYN cookie 应答。',
+  'log.code.syn_queue_full_cookie': '{who} 的 SYN：半连接队列已满（{qlen} 个请求，backlog {backlog}），改用 SYN cookie 应答。',
   'log.why.syn_queue_full_cookie': 'tcp_syncookies 已开启，内核不丢弃 SYN，而是把连接信息编码进 SYN-ACK 的序列号，不保留请求。若客户端的 ACK 带回有效的 cookie，就据此重建连接。',
-  'log.code.syn_queue_full_drop': '{who} 的 SYN 被丢弃：半连接队列已满（{qlen}，backlog {backlog}）。',
+  'log.code.syn_queue_full_drop': '{who} 的 SYN 被丢弃：半连接队列已满（{qlen} 个请求，backlog {backlog}）。',
   'log.why.syn_queue_full_drop': 'tcp_syncookies 为 0，没有退路：SYN 被丢弃且不回复，客户端超时后会重发。',
   'log.code.syn_accept_queue_full': '{who} 的 SYN 被丢弃：全连接队列已满（{acc} 个等待，backlog {backlog}）。',
   'log.why.syn_accept_queue_full': '应用 accept() 不够快。全连接队列没有空位时，内核不会开始一个无法完成的握手；客户端稍后会重发 SYN。',

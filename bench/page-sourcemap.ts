@@ -69,17 +69,22 @@ export function positionAt(lines: readonly LineSegments[], line: number, col: nu
   return { source: segs[lo][1], line: segs[lo][2] };
 }
 
-/** generated characters per source index (-1: unmapped), from each segment to the next or the line's end */
-export function charsPerSource(code: string, lines: readonly LineSegments[]): Map<number, number> {
-  const out = new Map<number, number>();
-  const add = (s: number, n: number) => out.set(s, (out.get(s) ?? 0) + n);
+/** the generated text of each source index (-1: unmapped), from each segment to the next or the line's end */
+export function textPerSource(code: string, lines: readonly LineSegments[]): Map<number, string> {
+  const parts = new Map<number, string[]>();
+  const add = (s: number, text: string) => {
+    const list = parts.get(s);
+    if (list) list.push(text);
+    else parts.set(s, [text]);
+  };
   code.split('\n').forEach((text, i) => {
     const segs = lines[i] ?? [];
-    if (segs.length === 0) return add(-1, text.length + 1);
-    add(-1, segs[0][0]);
-    segs.forEach(([col, s], k) => add(s, (k + 1 < segs.length ? segs[k + 1][0] : text.length + 1) - col));
+    const line = `${text}\n`;
+    if (segs.length === 0) return add(-1, line);
+    add(-1, line.slice(0, segs[0][0]));
+    segs.forEach(([col, s], k) => add(s, line.slice(col, k + 1 < segs.length ? segs[k + 1][0] : line.length)));
   });
-  return out;
+  return new Map([...parts].map(([s, list]) => [s, list.join('')]));
 }
 
 /**

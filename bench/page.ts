@@ -8,9 +8,10 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, 
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from '@playwright/test';
 import { startupChunks, type Chunk } from './page-bundle.ts';
-import { charsPerSource, decodeMappings, sourceLabel, type SourceMapV3 } from './page-sourcemap.ts';
+import { decodeMappings, sourceLabel, textPerSource, type SourceMapV3 } from './page-sourcemap.ts';
 import { frameLabel, selfTime, type ChunkMaps, type CpuProfile } from './page-profile.ts';
 import { analyseTrace, parseTrace, TRACE_CATEGORIES, type Activity, type MainThreadFigures } from './page-trace.ts';
 import { probe, TALLY_INIT, tallyOn, type ProbeResult, type Tally } from './page-probe.ts';
@@ -80,18 +81,29 @@ function reportBundle(outDir: string, chunks: readonly Chunk[]): void {
   row('initial JS, page (gzip -9)', `${names(page)} = ${kB(sum(page))}   ${goal(sum(page))}`);
   row('initial JS, worker (gzip -9)', `${names(worker) || 'none found'} = ${kB(sum(worker))} (fetched at start: no scenario runs without it)`);
   row('initial JS, page + worker', `${kB(total)} (${kB(chunks.reduce((s, c) => s + c.raw, 0))} minified)   ${goal(total)}`);
-  // which sources fill the page's chunks (minified characters; gzip does not split per source)
-  const bySource = new Map<string, number>();
-  for (const c of page) {
+  composition('page JS by source', outDir, page);
+  composition('worker JS by source', outDir, worker);
+}
+
+/**
+ * Which sources fill some chunks: minified characters, and each group's text gzipped alone (gzip does not split per
+ * source: these do not add up to the total, but say what loading a group later would save).
+ */
+function composition(label: string, outDir: string, chunks: readonly Chunk[]): void {
+  const bySource = new Map<string, string[]>();
+  for (const c of chunks) {
     const map = readMap(outDir, c.file);
     if (!map) continue;
-    for (const [s, n] of charsPerSource(readFileSync(join(outDir, c.file), 'utf8'), decodeMappings(map.mappings))) {
-      const label = s < 0 ? '(unmapped)' : sourceLabel(map.sources[s], 'folder');
-      bySource.set(label, (bySource.get(label) ?? 0) + n);
+    for (const [s, text] of textPerSource(readFileSync(join(outDir, c.file), 'utf8'), decodeMappings(map.mappings))) {
+      const group = s < 0 ? '(unmapped)' : sourceLabel(map.sources[s], 'folder');
+      bySource.set(group, [...(bySource.get(group) ?? []), text]);
     }
   }
-  const raw = page.reduce((s, c) => s + c.raw, 0);
-  if (bySource.size > 0) row('page JS by source (minified)', top(bySource, 8, kB, raw).join(', '));
+  const groups = [...bySource].map(([k, texts]) => ({ k, text: texts.join('') })).sort((a, b) => b.text.length - a.text.length);
+  const raw = chunks.reduce((s, c) => s + c.raw, 0);
+  if (groups.length === 0) return;
+  row(label, groups.slice(0, 8).map(({ k, text }) =>
+    `${k} ${kB(text.length)} (${pct(text.length, raw)}; gzip alone ${kB(gzipSync(text, { level: 9 }).length)})`).join(', '));
 }
 
 async function launch(): Promise<Browser | string> {

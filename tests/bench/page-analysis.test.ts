@@ -1,7 +1,7 @@
 // The page benchmark's pure parts: source maps, trace and profile arithmetic, percentiles. The browser run itself
 // is `npm run bench` (figures, no assertions).
 import { describe, expect, it } from 'vitest';
-import { charsPerSource, decodeMappings, positionAt, sourceLabel } from '../../bench/page-sourcemap.ts';
+import { decodeMappings, positionAt, sourceLabel, textPerSource } from '../../bench/page-sourcemap.ts';
 import { analyseTrace, type TraceEvent } from '../../bench/page-trace.ts';
 import { frameLabel, selfTime, type CpuProfile } from '../../bench/page-profile.ts';
 import { percentile } from '../../bench/page-stats.ts';
@@ -28,13 +28,12 @@ describe('source maps', () => {
     expect(positionAt(lines, 7, 0)).toEqual({ source: -1, line: -1 });
   });
 
-  it('splits every generated character (and newline) among the sources', () => {
-    const code = `${'a'.repeat(40)}\nbbbb`;
-    const chars = charsPerSource(code, lines);
-    expect(chars.get(0)).toBe(16 + 2);
-    expect(chars.get(1)).toBe(40 - 16 + 1);
-    expect(chars.get(-1)).toBe(4 - 2 + 1);
-    expect([...chars.values()].reduce((a, b) => a + b, 0)).toBe(code.length + 1);
+  it('splits the generated text (and its newlines) among the sources', () => {
+    const code = `${'0123456789'.repeat(4)}\nabcd`;
+    const text = textPerSource(code, lines);
+    expect(text.get(0)).toBe('0123456789012345' + 'ab');
+    expect(text.get(1)).toBe('6789012345678901' + '23456789\n');
+    expect(text.get(-1)).toBe('cd\n');
   });
 
   it('names sources by npm package or by their path under src/', () => {

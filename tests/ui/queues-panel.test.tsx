@@ -43,7 +43,7 @@ describe('QueuesPanel', () => {
   it('draws the frames the store receives, keeping token nodes across frames and languages', () => {
     const store = mount();
     expect(q('syn-queue').getAttribute('data-limit')).toBe('0');
-    const item = { id: 7, client: 3, retrans: 0, timeouts: 0, timer_ms: 1000, acked: false };
+    const item = { id: 7, client: 3, spoofed: false, retrans: 0, timeouts: 0, timer_ms: 1000, acked: false };
     show(store, { syn_queue: { len: 1, limit: 5 }, syn_items: [item] });
     expect(q('syn-queue').getAttribute('data-len')).toBe('1');
     expect(q('syn-queue').getAttribute('data-limit')).toBe('5');

@@ -5,8 +5,8 @@ import { TimerTrack, childKey, planTokens, tokensOf, type Token } from '../../sr
 import type { AcceptItem, SynItem } from '../../src/worker/protocol.ts';
 
 const L = layoutFor(BASE_W, BASE_H);
-const syn = (id: number, over: Partial<SynItem> = {}): SynItem => ({ id, client: id, retrans: 0, timeouts: 0, timer_ms: 1000, acked: false, ...over });
-const child = (id: number, from_req: number | null, over: Partial<AcceptItem> = {}): AcceptItem => ({ id, client: id, cookie: false, from_req, ...over });
+const syn = (id: number, over: Partial<SynItem> = {}): SynItem => ({ id, client: id, spoofed: false, retrans: 0, timeouts: 0, timer_ms: 1000, acked: false, ...over });
+const child = (id: number, from_req: number | null, over: Partial<AcceptItem> = {}): AcceptItem => ({ id, client: id, spoofed: false, cookie: false, from_req, ...over });
 
 function tokens(s: SynItem[], a: AcceptItem[], limit = 5): Token[] {
   return tokensOf(L, rowGeom(L, 'syn', s.length, limit), rowGeom(L, 'accept', a.length, limit), s, a, (c) => c < 0);

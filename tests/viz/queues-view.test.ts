@@ -13,8 +13,8 @@ const LABELS: QueuesLabels = {
   synIn: 'SYN', acceptOut: 'accept()', ack: 'ACK', cookieArc: 'SYN cookie', num: (n) => String(n),
   caption: (c) => c, reqTitle: (t) => `req ${t.req}`, childTitle: (t) => `sock ${t.sock}`,
 };
-const syn = (id: number, over: Partial<SynItem> = {}): SynItem => ({ id, client: id, retrans: 0, timeouts: 0, timer_ms: 1000, acked: false, ...over });
-const child = (id: number, from_req: number | null, over: Partial<AcceptItem> = {}): AcceptItem => ({ id, client: id, cookie: false, from_req, ...over });
+const syn = (id: number, over: Partial<SynItem> = {}): SynItem => ({ id, client: id, spoofed: false, retrans: 0, timeouts: 0, timer_ms: 1000, acked: false, ...over });
+const child = (id: number, from_req: number | null, over: Partial<AcceptItem> = {}): AcceptItem => ({ id, client: id, spoofed: false, cookie: false, from_req, ...over });
 let seq = 0;
 const line = (code: string, mib: CounterField[], over: Partial<LogLine> = {}): LogLine =>
   ({ seq: seq++, t_ms: 0, fn: 'f', code, mib, client: 1, req: null, sock: null, args: {}, ...over }) as LogLine;
@@ -151,7 +151,7 @@ describe('queues view', () => {
     expect(host.querySelectorAll('g.mk').length).toBe(0);
   });
 
-  it('updates a flood frame quickly', () => {
+  it('keeps the picture bounded through a flood: the DOM does not grow with the queue or the frames', () => {
     const show = mount();
     const frame = (k: number): Partial<SimFrame> => ({
       t_ms: k * 33, syn_queue: { len: 4097, limit: 4097 }, accept_queue: { len: 64, limit: 4097 },
@@ -160,11 +160,15 @@ describe('queues view', () => {
       log: Array.from({ length: 100 }, () => line('syn_queue_full_cookie', ['InSegs', 'TCPReqQFullDoCookies', 'SyncookiesSent'])),
       log_skipped: 230,
     });
+    // elements drawn, not counting tokens on their way out (removed when their exit animation ends, which
+    // happy-dom never runs)
+    const drawn = () => host.querySelectorAll('*').length - [...host.querySelectorAll('.gone')].reduce((n, g) => n + 1 + g.querySelectorAll('*').length, 0);
     for (let k = 0; k < 5; k++) show(frame(k));
-    const t0 = performance.now();
+    const after5 = drawn();
     for (let k = 5; k < 65; k++) show(frame(k));
-    const per = (performance.now() - t0) / 60;
-    // happy-dom is far slower than a browser; this catches work that grows with the queue, not the 4 ms target
-    expect(per).toBeLessThan(100);
+    // speed is measured by `npm run bench` (page bench); here: a 4097-entry queue draws a bounded picture, and
+    // 60 more flood frames add no elements (markers aggregate, tokens are reused)
+    expect(after5).toBeLessThan(800);
+    expect(drawn()).toBeLessThanOrEqual(after5 + 10);
   });
 });

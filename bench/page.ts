@@ -59,21 +59,28 @@ function appSource(rev: string | undefined, tmp: string): { root: string; label:
   }
 }
 
-async function buildPage(root: string, outDir: string): Promise<void> {
+/**
+ * The app as `vite build` makes it (what the page loads and the bench measures), and again with 'hidden' source
+ * maps, whose only use is to say which source file a chunk's bytes and profiled functions come from (the served
+ * build has no maps: its service worker would precache them).
+ */
+async function buildPage(root: string, outDir: string, mapDir: string): Promise<void> {
   const { build } = await import('vite');
-  // 'hidden' source maps: the same JavaScript as `vite build` (no sourceMappingURL comment), plus maps the bench
-  // reads to attribute bytes and CPU time to source files
-  await build({ root, logLevel: 'error', build: { outDir, emptyOutDir: true, sourcemap: 'hidden' } });
+  await build({ root, logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  await build({ root, logLevel: 'error', build: { outDir: mapDir, emptyOutDir: true, sourcemap: 'hidden' } });
 }
 
-function readMap(outDir: string, file: string): SourceMapV3 | null {
-  const path = join(outDir, `${file}.map`);
+/** a chunk's map, if the build with maps made the same file (same name: same content hash) */
+function readMap(mapDir: string, file: string): SourceMapV3 | null {
+  const path = join(mapDir, `${file}.map`);
   return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as SourceMapV3) : null;
 }
 
-function reportBundle(outDir: string, chunks: readonly Chunk[]): void {
+function reportBundle(mapDir: string, all: readonly Chunk[]): void {
+  const chunks = all.filter((c) => c.role !== 'service worker');
   const page = chunks.filter((c) => c.role !== 'worker');
   const worker = chunks.filter((c) => c.role === 'worker');
+  const sw = all.filter((c) => c.role === 'service worker');
   const sum = (cs: readonly Chunk[]) => cs.reduce((s, c) => s + c.gzip, 0);
   const total = sum(chunks);
   const names = (cs: readonly Chunk[]) => cs.map((c) => `${basename(c.file)} ${kB(c.gzip)}`).join(' + ');
@@ -81,20 +88,21 @@ function reportBundle(outDir: string, chunks: readonly Chunk[]): void {
   row('initial JS, page (gzip -9)', `${names(page)} = ${kB(sum(page))}   ${goal(sum(page))}`);
   row('initial JS, worker (gzip -9)', `${names(worker) || 'none found'} = ${kB(sum(worker))} (fetched at start: no scenario runs without it)`);
   row('initial JS, page + worker', `${kB(total)} (${kB(chunks.reduce((s, c) => s + c.raw, 0))} minified)   ${goal(total)}`);
-  composition('page JS by source', outDir, page);
-  composition('worker JS by source', outDir, worker);
+  if (sw.length > 0) row('service worker (gzip -9)', `${names(sw)}: registered once the page runs, off its critical path (not counted)`);
+  composition('page JS by source', mapDir, page);
+  composition('worker JS by source', mapDir, worker);
 }
 
 /**
  * Which sources fill some chunks: minified characters, and each group's text gzipped alone (gzip does not split per
  * source: these do not add up to the total, but say what loading a group later would save).
  */
-function composition(label: string, outDir: string, chunks: readonly Chunk[]): void {
+function composition(label: string, mapDir: string, chunks: readonly Chunk[]): void {
   const bySource = new Map<string, string[]>();
   for (const c of chunks) {
-    const map = readMap(outDir, c.file);
+    const map = readMap(mapDir, c.file);
     if (!map) continue;
-    for (const [s, text] of textPerSource(readFileSync(join(outDir, c.file), 'utf8'), decodeMappings(map.mappings))) {
+    for (const [s, text] of textPerSource(readFileSync(join(mapDir, c.file), 'utf8'), decodeMappings(map.mappings))) {
       const group = s < 0 ? '(unmapped)' : sourceLabel(map.sources[s], 'folder');
       bySource.set(group, [...(bySource.get(group) ?? []), text]);
     }
@@ -209,10 +217,10 @@ async function measure(browser: Browser, page: Page, w: Windows): Promise<Measur
   return { probe: result, trace, tally, profile };
 }
 
-function chunkMaps(outDir: string, chunks: readonly Chunk[]): ChunkMaps {
+function chunkMaps(mapDir: string, chunks: readonly Chunk[]): ChunkMaps {
   const maps = new Map<string, { sources: readonly string[]; lines: ReturnType<typeof decodeMappings> }>();
   for (const c of chunks) {
-    const map = readMap(outDir, c.file);
+    const map = readMap(mapDir, c.file);
     if (map) maps.set(basename(c.file), { sources: map.sources, lines: decodeMappings(map.mappings) });
   }
   return maps;
@@ -297,13 +305,14 @@ export async function runPageBench(opts: PageBenchOptions = {}): Promise<void> {
     : { profile_ms: 4_000, frames_ms: 8_000, trace_ms: 8_000 };
   const tmp = mkdtempSync(join(tmpdir(), 'backlog-page-bench-'));
   const outDir = join(tmp, 'dist');
+  const mapDir = join(tmp, 'dist-maps');
   let browser: Browser | null = null;
   try {
     const app = appSource(opts.commit, tmp);
     say(`(page) ${FLOOD_RATE.toLocaleString('en')} SYN/s flood animated at 1× in headless Chromium, ${VIEWPORT.width}×${VIEWPORT.height}; commit ${app.label}`);
     phase('build');
     try {
-      await buildPage(app.root, outDir);
+      await buildPage(app.root, outDir, mapDir);
     } catch (e) {
       process.exitCode = 1;
       // eslint-disable-next-line no-control-regex -- the bundler colours its messages
@@ -311,7 +320,7 @@ export async function runPageBench(opts: PageBenchOptions = {}): Promise<void> {
       return say(`    the app did not build: ${text.split('\n').slice(0, 4).join(' ')}`);
     }
     const chunks = startupChunks(outDir);
-    reportBundle(outDir, chunks);
+    reportBundle(mapDir, chunks);
     const launched = await launch();
     if (typeof launched === 'string') return say(`    browser part skipped: ${launched}`);
     browser = launched;
@@ -335,7 +344,7 @@ export async function runPageBench(opts: PageBenchOptions = {}): Promise<void> {
         row('note', `the machine is busy (load ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs): wall-clock figures (frame intervals, work per frame) ` +
           'include waits for a CPU and say more about the machine than the page; the CPU figures do not');
       }
-      reportPage(m, chunkMaps(outDir, chunks));
+      reportPage(m, chunkMaps(mapDir, chunks));
       if (problems.length > 0) row('page problems', problems.slice(0, 3).join(' | '));
     } finally {
       await server.close();

@@ -16,7 +16,8 @@ const files: Record<string, string> = {
     <link rel="modulepreload" crossorigin href="./assets/vendor-B.js">
     <link rel="stylesheet" href="./assets/index-C.css">
   </head><body><div id="root"></div></body></html>`,
-  'assets/index-A.js': 'import{a}from"./vendor-B.js";import"./shared-D.js";const w=new Worker(new URL(`sim.worker-E.js`,import.meta.url));import("./lazy-F.js");',
+  'assets/index-A.js': 'import{a}from"./vendor-B.js";import"./shared-D.js";const w=new Worker(new URL(`sim.worker-E.js`,import.meta.url));import("./lazy-F.js");navigator.serviceWorker.register(`./sw.js`);',
+  'sw.js': 'self.addEventListener("install",()=>{});',
   'assets/vendor-B.js': 'export const a=1;'.repeat(50),
   'assets/shared-D.js': 'export const d=2;',
   'assets/sim.worker-E.js': "import {x} from './worker-dep-G.js';postMessage(x);",
@@ -35,7 +36,7 @@ describe('initial JavaScript of a build', () => {
     ]);
   });
 
-  it('follows static imports and worker URLs, leaves lazy import() chunks out, and gzips each at level 9', () => {
+  it('follows static imports, worker URLs and the service worker (from the document), leaves lazy import() chunks out, and gzips each at level 9', () => {
     const chunks = startupChunks(dir);
     expect(chunks.map((c) => [c.file, c.role])).toEqual([
       ['assets/index-A.js', 'entry'],
@@ -43,6 +44,7 @@ describe('initial JavaScript of a build', () => {
       ['assets/shared-D.js', 'import'],
       ['assets/sim.worker-E.js', 'worker'],
       ['assets/worker-dep-G.js', 'worker'],
+      ['sw.js', 'service worker'],
     ]);
     const vendor = chunks.find((c) => c.file === 'assets/vendor-B.js')!;
     expect(vendor.raw).toBe(files['assets/vendor-B.js'].length);

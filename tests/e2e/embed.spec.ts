@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { test, expect, type FrameLocator, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { watchProblems } from './page-helpers.ts';
 
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -13,6 +14,12 @@ const DOCS = fileURLToPath(new URL('./docs/', import.meta.url));
 mkdirSync(SHOTS, { recursive: true });
 
 const lab = (page: Page): FrameLocator => page.frameLocator('#lab');
+
+/** axe (WCAG 2 A and AA) on the page, its frames included: the ids of what it finds */
+async function axe(page: Page): Promise<string[]> {
+  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 const items = (page: Page, id: string) => page.locator(`#${id} li:not(.empty)`);
 
 /** only the app's own origin is ever asked for anything */
@@ -70,6 +77,7 @@ test('the sample course page drives the embed: load, play, pause, seek; counter-
     await expect(items(page, 'counters').filter({ hasText: new RegExp(`\\s${field}\\s`) }).last()).toHaveText(new RegExp(`→ ${shown}$`));
   }
   await page.screenshot({ path: `${DOCS}embed-course-sample.png`, fullPage: true });
+  expect(await axe(page)).toEqual([]);
 
   // seek
   await page.locator('#seek-ms').fill('1000');
@@ -169,6 +177,7 @@ test('embed mode fits 480 px (no sideways scroll), keeps the panels in the order
   expect(fit.widest).toBeLessThanOrEqual(480);
   expect(fit.sideways).toEqual([]);
   await page.screenshot({ path: `${DOCS}embed-480.png` });
+  expect(await axe(page)).toEqual([]);
   await page.screenshot({ path: `${SHOTS}embed-480-full.png`, fullPage: true });
 
   // wider: the panels share the width in columns

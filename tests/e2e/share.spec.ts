@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { watchProblems } from './page-helpers.ts';
 import { encodeScenarioLink } from '../../src/ui/scenario/link.ts';
 
@@ -128,6 +129,8 @@ test('without a clipboard the link is shown to copy by hand; a scenario link in 
   expect(link).not.toContain('preset=');
   expect(new URL(link).hash).toMatch(new RegExp(`^#scenario=${encodeScenarioLink(text)}&t=`));
   await page.screenshot({ path: `${SHOTS}share-manual.png`, clip: { x: 566, y: 0, width: 800, height: 200 } });
+  const axe = await new AxeBuilder({ page }).include('.share').withTags(['wcag2a', 'wcag2aa']).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
   await page.keyboard.press('Escape');
   await expect(field).toHaveCount(0);
   await expect(page.getByRole('button', { name: '复制链接', exact: true })).toBeFocused();

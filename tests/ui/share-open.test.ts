@@ -96,6 +96,22 @@ describe('links on the real model', () => {
     expect(shown(again.store.getState())).toEqual(shown(s));
   });
 
+  it('a lesson open over another scenario: the link carries both, and reopens both', async () => {
+    const lab = await open(new URL(`${PAGE}?lang=en#lesson=backlog.1.99`));
+    const other = JSON.stringify({ ...JSON.parse(lab.store.getState().scenarioText!), name: 'elsewhere' });
+    lab.bridge.loadText(other, 'mine.json');
+    await lab.settled();
+    lab.bridge.step();
+    await lab.settled();
+    const url = await linkOf(lab);
+    expect(url.hash).toMatch(/^#scenario=[\w-]+&lesson=backlog\.1\.99&t=[\d.]+&e=1$/);
+    const again = await open(url);
+    const s = again.store.getState();
+    expect(s.lesson).toMatchObject({ id: 'backlog', step: 0, seed: 99 });
+    expect(s).toMatchObject({ scenarioText: other, custom: 'link' });
+    expect(shown(s)).toEqual(shown(lab.store.getState()));
+  });
+
   it('names changes the worker refuses as a broken link; the scenario still opens', async () => {
     const c = Buffer.from(JSON.stringify([{ events: 3, t_ns: 1, action: { kind: 'sysctl', name: 'net.core.nonsense', value: '1' } }])).toString('base64url');
     const lab = await open(new URL(`${PAGE}?preset=slow-accept#e=10&c=${c}`));

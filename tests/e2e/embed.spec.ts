@@ -17,6 +17,8 @@ const lab = (page: Page): FrameLocator => page.frameLocator('#lab');
 
 /** axe (WCAG 2 A and AA) on the page, its frames included: the ids of what it finds */
 async function axe(page: Page): Promise<string[]> {
+  // after the counters' short glow (a 650 ms animation): contrast is read from the colours at rest
+  await expect.poll(() => page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running').length)).toBe(0);
   const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
   return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }

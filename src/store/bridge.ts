@@ -97,6 +97,8 @@ export function createBridge({ store, connect, fetchText, baseUrl, saveFile }: B
           ...withFrame(initialLive, msg.frame),
         });
       case 'frame':
+        // tell the worker this frame is taken, so it keeps posting (it holds back while the page is behind)
+        client.ack?.();
         if (s.run.phase === 'live') store.setState({ run: { ...s.run, frame: msg.frame, result: frameResult(s.run.result, msg.frame) }, ...withFrame(s, msg.frame) });
         return;
       case 'result':

@@ -52,6 +52,7 @@ const TO_WORKER: { [K in ToWorkerType]: (m: Obj, issues: Issue[]) => Extract<ToW
   step_back: () => ({ v: PROTOCOL_VERSION, type: 'step_back' }),
   seek: (m, issues) => ({ v: PROTOCOL_VERSION, type: 'seek', to: checkSeek(m, issues) }),
   export_pcap: () => ({ v: PROTOCOL_VERSION, type: 'export_pcap' }),
+  frame_ack: () => ({ v: PROTOCOL_VERSION, type: 'frame_ack' }),
   moment_get: () => ({ v: PROTOCOL_VERSION, type: 'moment_get' }),
   moment_open: (m, issues) => ({ v: PROTOCOL_VERSION, type: 'moment_open', ...checkMoment(m, issues) }),
 };

@@ -8,6 +8,8 @@ import { PROTOCOL_VERSION, type FromWorker, type Issue, type ToWorkerBody } from
 
 export interface SimClient {
   send(msg: ToWorkerBody): void;
+  /** the page has taken a frame (flow control: the worker holds paced frames back while the page is behind) */
+  ack?(): void;
   terminate(): void;
 }
 
@@ -54,6 +56,7 @@ export function createSimClient(onMessage: (msg: FromWorker) => void): SimClient
   worker.onmessageerror = () => onMessage(failure([{ path: '', message: 'a message from the worker could not be read' }]));
   return {
     send: (msg) => worker.postMessage({ ...msg, v: PROTOCOL_VERSION }),
+    ack: () => worker.postMessage({ type: 'frame_ack', v: PROTOCOL_VERSION }),
     terminate: () => worker.terminate(),
   };
 }

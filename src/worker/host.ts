@@ -5,6 +5,7 @@ import { parseToWorker } from './check.ts';
 import { pcapFile } from './pcap.ts';
 import {
   MAX_PCAP_PACKETS,
+  MAX_UNACKED,
   PROTOCOL_VERSION,
   assertNever,
   type ErrorCode,
@@ -49,6 +50,8 @@ interface Pacing {
 
 export class SimHost {
   private run: Run | null = null;
+  /** frames posted that the page has not acknowledged yet */
+  private unacked = 0;
   private pacing: Pacing | null = null;
 
   constructor(private readonly env: HostEnv) {}
@@ -118,6 +121,9 @@ export class SimHost {
           r.sim.watch(msg.clients);
           this.frame(r);
         });
+      case 'frame_ack':
+        this.unacked = Math.max(0, this.unacked - 1);
+        return;
       case 'export_pcap':
         return this.withRun(msg.type, (r) => {
           const c = r.sim.capture(MAX_PCAP_PACKETS);
@@ -192,7 +198,7 @@ export class SimHost {
       if (!r.sim.done()) r.sim.runToEnd();
       this.stopPacing();
       this.finish(r);
-    } else {
+    } else if (this.unacked < MAX_UNACKED) {
       this.frame(r);
     }
   }
@@ -202,6 +208,7 @@ export class SimHost {
   }
 
   private frame(r: Run): void {
+    this.unacked++;
     this.post({ type: 'frame', gen: r.gen, frame: r.sim.frame(this.pacing !== null) });
   }
 

@@ -41,6 +41,9 @@ export type ToWorkerBody =
   | { readonly type: 'step_back' }
   /** move the run to a moment: after `events` kernel events, or to simulated time t_ms (back or forward) */
   | { readonly type: 'seek'; readonly to: SeekTarget }
+  /** the page has drawn a frame: the worker posts paced frames only while at most MAX_UNACKED are unanswered, so
+   *  a busy page is never buried under frames it cannot keep up with (the run goes on; the next frame catches up) */
+  | { readonly type: 'frame_ack' }
   /** every packet of the run so far as a pcap file (answered with 'pcap') */
   | { readonly type: 'export_pcap' }
   /** what makes this moment of the run: the event count and the changes made while running (answered 'moment') */
@@ -196,8 +199,11 @@ export interface TimelineMark {
 /** Frame bounds: a frame's size does not grow with the queues or the traffic. */
 export const MAX_ITEMS = 64;
 export const MAX_PACKETS = 200;
-export const MAX_LOG = 100;
+/** the log panel shows about 15 lines; 40 per frame (1,200 a second) keep its filters and folds full while a
+ *  flood's frame stays small (the decision lines were three quarters of a flood frame's bytes at 100) */
+export const MAX_LOG = 40;
 export const MAX_WATCHED = 8;
+export const MAX_UNACKED = 2;
 /** a capture keeps at most this many packets (about 17 MB) */
 export const MAX_PCAP_PACKETS = 200_000;
 /** the longest scenario text a 'load' may carry: a scenario file is small, anything longer could only be a mistake

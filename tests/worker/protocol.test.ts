@@ -161,6 +161,26 @@ describe('SimHost and malformed messages', () => {
     expect(sims).toHaveLength(1);
   });
 
+  it('holds paced frames back while the page has not taken the earlier ones, and runs on meanwhile', () => {
+    const { env, host, sims } = setup();
+    host.handle({ v, type: 'load', gen: 1, text: 'ok:1,2,3,4,5,6,7,8,9' });
+    host.handle({ v, type: 'play', speed: 0.01 }); // 1 frame posted, not acknowledged
+    const frames = () => env.posted.filter((m) => m.type === 'frame').length;
+    env.clock += 100;
+    env.timer?.(); // the 2nd
+    env.clock += 100;
+    env.timer?.(); // held back: two are unanswered
+    env.clock += 100;
+    env.timer?.();
+    expect(frames()).toBe(2);
+    expect(sims[0].steps).toBe(3); // the run went on
+    host.handle({ v, type: 'frame_ack' });
+    env.clock += 100;
+    env.timer?.();
+    expect(frames()).toBe(3);
+    expect(last(env.posted)).toMatchObject({ type: 'frame', frame: { events: 4 } });
+  });
+
   it('refuses commands before a load', () => {
     const { env, host } = setup();
     host.handle({ v, type: 'step' });

@@ -23,6 +23,13 @@ export function langFrom(search: string, navigatorLang: string | undefined): Lan
   return navigatorLang?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }
 
+/** Formats are made once per (language, digits): making one costs far more than using it, and panels format
+ *  numbers on every frame. */
+const FORMATS = new Map<string, Intl.NumberFormat>();
+
 export function numberFormat(lang: Lang, maxFractionDigits = 0): Intl.NumberFormat {
-  return new Intl.NumberFormat(lang, { maximumFractionDigits: maxFractionDigits, minimumFractionDigits: maxFractionDigits });
+  const key = `${lang}/${maxFractionDigits}`;
+  let f = FORMATS.get(key);
+  if (!f) FORMATS.set(key, (f = new Intl.NumberFormat(lang, { maximumFractionDigits: maxFractionDigits, minimumFractionDigits: maxFractionDigits })));
+  return f;
 }

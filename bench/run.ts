@@ -5,6 +5,7 @@
 // out, `npm run bench:page` runs it alone.
 import { Simulation } from '../src/sim/run.ts';
 import { workloads } from './workloads.ts';
+import { benchSeek } from './seek.ts';
 import { runPageBench } from './page.ts';
 
 const quick = process.argv.includes('--quick');
@@ -35,5 +36,7 @@ for (const w of workloads(quick ? 0.1 : 1)) {
   console.log(`    SyncookiesSent ${c.SyncookiesSent ?? 0}, TCPReqQFullDrop ${c.TCPReqQFullDrop ?? 0}, ListenOverflows ${c.ListenOverflows ?? 0}, ` +
     `max syn_recv ${Math.max(...r.samples.map((s) => s.syn_recv))}, outcomes ${JSON.stringify(r.outcomes)}`);
 }
+
+benchSeek();
 
 if (!process.argv.includes('--no-page')) await runPageBench({ quick });

@@ -37,6 +37,8 @@ interface Page {
   sent: ToWorkerBody[];
   bridge: Bridge;
   frame(over: Partial<SimFrame>): void;
+  /** a new run (another scenario) */
+  load(): void;
   lines(): HTMLElement[];
   el(testid: string): HTMLElement | null;
   click(el: Element): void;
@@ -63,8 +65,11 @@ function mount(lang: Lang = 'en'): Page {
     fetchText: async () => '',
   });
   const reply = (m: FromWorker) => act(() => toPage(m));
-  bridge.loadText('scenario', 'test');
-  reply({ v, type: 'loaded', gen: store.getState().gen, meta: META, frame: makeFrame({ replace: true }) });
+  const load = () => {
+    act(() => bridge.loadText('scenario', 'test'));
+    reply({ v, type: 'loaded', gen: store.getState().gen, meta: META, frame: makeFrame({ replace: true }) });
+  };
+  load();
   host = document.createElement('div');
   document.body.append(host);
   root = createRoot(host);
@@ -73,6 +78,7 @@ function mount(lang: Lang = 'en'): Page {
     store,
     sent,
     bridge,
+    load,
     frame: (over) => reply({ v, type: 'frame', gen: store.getState().gen, frame: makeFrame(over) }),
     lines: () => [...host!.querySelectorAll<HTMLElement>('[data-testid="log-line"]')],
     el: (testid) => host!.querySelector<HTMLElement>(`[data-testid="${testid}"]`),
@@ -153,6 +159,22 @@ describe('log panel', () => {
     expect(p.lines()[2].querySelector('.log-text')!.textContent).toBe('Same as above, for client 2.');
     p.click(p.el('log-repeats')!.querySelector('button.log-text')!);
     expect(p.lines().map((l) => l.dataset.seq)).toEqual(['0', '4']);
+  });
+
+  it('never folds away a line the viewer opened, and forgets opened lines in a new run', () => {
+    const p = mount();
+    const acked = (seq: number) => line(seq, 'req_overflow_acked', 'tcp_check_req', { mib: ['ListenOverflows', 'ListenDrops'], args: { acc: 9, backlog: 8 } });
+    p.frame({ log: [acked(0), acked(1)] });
+    p.click(p.lines()[1].querySelector('button.log-text')!);
+    p.frame({ log: [acked(2), acked(3)] });
+    expect(p.lines().map((l) => l.dataset.seq)).toEqual(['0', '1']);
+    expect(p.lines()[1].querySelector('[data-testid="log-why"]')).not.toBeNull();
+    expect(p.el('log-repeats')!.dataset.first).toBe('2');
+    // a new run: seq 1 is another decision, and comes up closed
+    p.load();
+    p.frame({ log: [acked(0), acked(1)], replace: true });
+    expect(p.lines()).toHaveLength(2);
+    expect(p.lines()[1].querySelector('[data-testid="log-why"]')).toBeNull();
   });
 
   it('keeps an open fold open while its run grows', () => {

@@ -2,7 +2,7 @@
 // opens why: what the kernel checked, and the branch in the kernel's terms), the kernel function that decided it
 // (linked to its v6.18 source) and the counters it moved, as chips that filter the log. Memoized on the line object: the store keeps lines as they arrived, so a
 // new frame renders only its new lines.
-import { memo, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useLayoutEffect, useRef } from 'react';
 import type { LogLine } from '../../worker/protocol.ts';
 import type { Lang } from '../../store/prefs.ts';
 import type { Translate } from '../i18n/index.ts';
@@ -15,24 +15,31 @@ interface Props {
   readonly client: number | null;
   /** the line above says the same: say so instead of repeating it */
   readonly same: boolean;
-  /** every line open ("Explain all"); a click on a line flips it */
-  readonly explainAll: boolean;
+  /** the line shows why */
+  readonly open: boolean;
+  /** the viewer clicked the line to open or close it */
+  readonly onToggle: (seq: number) => void;
   readonly t: Translate;
   readonly lang: Lang;
   readonly selected: string | null;
   readonly onChip: (field: string) => void;
   /** move the run to right after this decision */
   readonly onSeek: (line: LogLine) => void;
+  /** the viewer opened this line to read it */
+  readonly onRead: (item: HTMLElement) => void;
 }
 
-export const LogLineItem = memo(function LogLineItem({ line, client, same, explainAll, t, lang, selected, onChip, onSeek }: Props) {
-  const [flipped, setFlipped] = useState(false);
-  const open = explainAll !== flipped;
+export const LogLineItem = memo(function LogLineItem({ line, client, same, open, onToggle, t, lang, selected, onChip, onSeek, onRead }: Props) {
   const item = useRef<HTMLLIElement>(null);
-  // a line the viewer opens shows its explanation whole, even at the bottom of a small panel
+  // a line the viewer opens shows its explanation whole, even at the bottom of a small panel, and stays put
+  const opened = useRef(false);
   useLayoutEffect(() => {
-    if (flipped && !explainAll) item.current?.scrollIntoView?.({ block: 'nearest' });
-  }, [flipped, explainAll]);
+    if (!opened.current || !item.current) return;
+    opened.current = false;
+    if (!open) return;
+    item.current.scrollIntoView?.({ block: 'nearest' });
+    onRead(item.current);
+  }, [open, onRead]);
   const n = narrate(line, t, lang, client);
   const chips = chipsOf(line.mib, selected);
   const fnText = `${n.fn}()`;
@@ -43,7 +50,10 @@ export const LogLineItem = memo(function LogLineItem({ line, client, same, expla
         {formatTime(line.t_ms)}
       </button>
       <div className="log-body">
-        <button type="button" className="log-text" aria-expanded={open} aria-controls={open ? whyId : undefined} title={same ? n.text : t('log.explain_title')} onClick={() => setFlipped((f) => !f)}>
+        <button type="button" className="log-text" aria-expanded={open} aria-controls={open ? whyId : undefined} title={same ? n.text : t('log.explain_title')} onClick={() => {
+            opened.current = true;
+            onToggle(line.seq);
+          }}>
           {same ? sameAsAbove(line, client, t) : n.text}
         </button>{' '}
         <a

@@ -10,6 +10,7 @@ import { formatTime } from './narrate.ts';
 import { logRows, movedBy, type LineRow } from './rows.ts';
 import { LogRepeats, foldKey } from './LogRepeats.tsx';
 import { useFollow } from './useFollow.ts';
+import { useToggleSet } from './useToggleSet.ts';
 import './log.css';
 
 export function LogPanel() {
@@ -18,24 +19,22 @@ export function LogPanel() {
   const log = useApp((s) => s.log);
   const skipped = useApp((s) => s.log_skipped);
   const selected = useApp((s) => s.selectedCounter);
+  const gen = useApp((s) => s.gen);
   const bridge = useBridge();
+  const store = useAppStore();
   const fmt = numberFormat(lang);
-  const rows = useMemo(() => logRows(log, selected), [log, selected]);
+  const [explainAll, setExplainAll] = useState(false);
+  /** lines of this run the viewer opened or closed one by one (against "Explain all"); they never fold away */
+  const [flipped, toggleLine] = useToggleSet<number>(gen);
+  /** folds of repeats the viewer opened (by foldKey), per run and filter: a run reads differently among other lines */
+  const [openFolds, toggleFold] = useToggleSet<string>(`${gen}|${selected}`);
+  const rows = useMemo(() => logRows(log, selected, flipped), [log, selected, flipped]);
   const shown = useMemo(() => (selected === null ? log.length : log.filter((l) => movedBy(l, selected)).length), [log, selected]);
 
   // a new filter, or a new run, starts at the newest line again
-  const { scroller, away, onScroll, toLatest } = useFollow('.log-list > li', rows, `${selected}|${log.length === 0}`);
+  const { scroller, away, onScroll, toLatest, hold } = useFollow('.log-list > li', rows, `${selected}|${log.length === 0}`);
 
-  const [explainAll, setExplainAll] = useState(false);
-  /** folds of repeats the viewer opened (by foldKey) */
-  const [openFolds, setOpenFolds] = useState<ReadonlySet<string>>(new Set());
-  const toggleFold = (key: string) =>
-    setOpenFolds((old) => {
-      const next = new Set(old);
-      if (!next.delete(key)) next.add(key);
-      return next;
-    });
-  const store = useAppStore();
+  const onChip = useCallback((field: string) => bridge.selectCounter(field === selected ? null : field), [bridge, selected]);
   // the clicked decision becomes the newest line: follow it there (and pause, or playing on would move away at once)
   const onSeek = useCallback(
     (line: LogLine) => {
@@ -47,9 +46,8 @@ export function LogPanel() {
     [bridge, store, toLatest],
   );
   const lineItem = (r: LineRow) => (
-    <LogLineItem key={r.line.seq} line={r.line} client={r.client} same={r.same} explainAll={explainAll} t={t} lang={lang} selected={selected} onChip={onChip} onSeek={onSeek} />
+    <LogLineItem key={r.line.seq} line={r.line} client={r.client} same={r.same} open={explainAll !== flipped.has(r.line.seq)} onToggle={toggleLine} t={t} lang={lang} selected={selected} onChip={onChip} onSeek={onSeek} onRead={hold} />
   );
-  const onChip = useCallback((field: string) => bridge.selectCounter(field === selected ? null : field), [bridge, selected]);
 
   return (
     <section className="panel log" aria-labelledby="log-heading">
@@ -81,41 +79,42 @@ export function LogPanel() {
         </div>
       )}
       <div className="log-scroll" ref={scroller} onScroll={onScroll} tabIndex={0} role="group" aria-labelledby="log-heading">
-        {rows.length === 0 ? (
-          <p className="log-empty note">{selected === null ? t('log.empty') : t('log.empty_filtered', { counter: selected })}</p>
-        ) : (
-          <ol className="log-list" aria-label={t('log.list')} data-testid="log-list">
-            {rows.map((r) => {
-              switch (r.kind) {
-                case 'line':
-                  return lineItem(r);
-                case 'repeats': {
-                  const key = foldKey(r.rows);
-                  // folds are opened per filter: the same run reads differently among other lines
-                  const isOpen = openFolds.has(`${selected}|${key}`);
-                  return (
-                    <Fragment key={key}>
-                      <LogRepeats rows={r.rows} open={isOpen} onToggle={() => toggleFold(`${selected}|${key}`)} t={t} lang={lang} selected={selected} onChip={onChip} />
-                      {isOpen && r.rows.map(lineItem)}
-                    </Fragment>
-                  );
+        <div className="log-content">
+          {rows.length === 0 ? (
+            <p className="log-empty note">{selected === null ? t('log.empty') : t('log.empty_filtered', { counter: selected })}</p>
+          ) : (
+            <ol className="log-list" aria-label={t('log.list')} data-testid="log-list">
+              {rows.map((r) => {
+                switch (r.kind) {
+                  case 'line':
+                    return lineItem(r);
+                  case 'repeats': {
+                    const key = foldKey(r.rows);
+                    const isOpen = openFolds.has(key);
+                    return (
+                      <Fragment key={key}>
+                        <LogRepeats rows={r.rows} open={isOpen} onToggle={() => toggleFold(key)} t={t} lang={lang} selected={selected} onChip={onChip} onRead={hold} />
+                        {isOpen && r.rows.map(lineItem)}
+                      </Fragment>
+                    );
+                  }
+                  case 'earlier':
+                    return (
+                      <li key="earlier" data-key="earlier" className="log-gap" data-testid="log-gap" data-n={r.n}>
+                        {t('log.earlier', { n: fmt.format(r.n) })}
+                      </li>
+                    );
+                  case 'gap':
+                    return (
+                      <li key={`gap-${r.next_seq}`} data-key={`gap-${r.next_seq}`} className="log-gap" data-testid="log-gap" data-n={r.n}>
+                        {t('log.gap', { n: fmt.format(r.n), from: formatTime(r.from_ms), to: formatTime(r.to_ms) })}
+                      </li>
+                    );
                 }
-                case 'earlier':
-                  return (
-                    <li key="earlier" data-key="earlier" className="log-gap" data-testid="log-gap" data-n={r.n}>
-                      {t('log.earlier', { n: fmt.format(r.n) })}
-                    </li>
-                  );
-                case 'gap':
-                  return (
-                    <li key={`gap-${r.next_seq}`} data-key={`gap-${r.next_seq}`} className="log-gap" data-testid="log-gap" data-n={r.n}>
-                      {t('log.gap', { n: fmt.format(r.n), from: formatTime(r.from_ms), to: formatTime(r.to_ms) })}
-                    </li>
-                  );
-              }
-            })}
-          </ol>
-        )}
+              })}
+            </ol>
+          )}
+        </div>
       </div>
     </section>
   );

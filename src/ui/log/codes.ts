@@ -89,7 +89,7 @@ const BRANCH: Readonly<Record<LogCode, string>> = {
   req_child_created: 'inet_csk_complete_hashdance()',
   cookie_valid_child: 'tcp_get_cookie_sock()',
   cookie_valid_overflow: 'tcp_get_cookie_sock() → NULL',
-  cookie_invalid_rst: '__cookie_v4_check() == 0',
+  cookie_invalid_rst: '!__cookie_v4_check()',
   cookie_no_recent_overflow_rst: 'tcp_synq_no_recent_overflow()',
   listener_ack_rst: 'th->ack in TCP_LISTEN → reset',
   listener_drop: 'TCP_LISTEN: discard',

@@ -33,11 +33,12 @@ export function movedBy(line: LogLine, counter: string): boolean {
 }
 
 /**
- * The rows for the log, filtered to the decisions that moved `counter` (null: all). Gap markers only make sense
+ * The rows for the log, filtered to the decisions that moved `counter` (null: all), with the lines in `unfolded`
+ * kept out of folds. Gap markers only make sense
  * on the whole log: under a filter the lines in between are hidden on purpose, and the panel says separately
  * that left-out decisions cannot be filtered.
  */
-export function logRows(log: readonly LogLine[], counter: string | null): LogRow[] {
+export function logRows(log: readonly LogLine[], counter: string | null, unfolded: ReadonlySet<number> = new Set()): LogRow[] {
   const rows: (LineRow | Exclude<LogRow, { kind: 'repeats' | 'line' }>)[] = [];
   // A request's timer expiry is decided after the request is unlinked, so its line may not name the client;
   // earlier lines about the same request do.
@@ -53,11 +54,12 @@ export function logRows(log: readonly LogLine[], counter: string | null): LogRow
     rows.push({ kind: 'line', line, client, same: !gap && prev !== null && saysTheSame(prev, line) });
     prev = line;
   }
-  return fold(rows);
+  return fold(rows, unfolded);
 }
 
-/** Folds each run of at least MIN_FOLD repeated lines into one row. */
-function fold(rows: readonly LogRow[]): LogRow[] {
+/** Folds each run of at least MIN_FOLD repeated lines into one row; a line in `unfolded` (one the viewer opened)
+ *  is never folded away. */
+function fold(rows: readonly LogRow[], unfolded: ReadonlySet<number>): LogRow[] {
   const out: LogRow[] = [];
   let run: LineRow[] = [];
   const flush = () => {
@@ -66,7 +68,7 @@ function fold(rows: readonly LogRow[]): LogRow[] {
     run = [];
   };
   for (const r of rows) {
-    if (r.kind === 'line' && r.same) {
+    if (r.kind === 'line' && r.same && !unfolded.has(r.line.seq)) {
       run.push(r);
       continue;
     }

@@ -13,9 +13,12 @@ export interface Follow {
   readonly away: boolean;
   readonly onScroll: () => void;
   readonly toLatest: () => void;
+  /** the viewer opened this item to read it: stop following and keep it where it is */
+  readonly hold: (item: HTMLElement) => void;
 }
 
 /**
+ * The scroller's first child must stay the same element (it is watched for size: lines opening, "Explain all").
  * `items`: the selector of the list's items, each with a `data-key` (plain word characters and dashes);
  * `content`: changes whenever the list does;
  * `restart`: changes when the list should start at the newest item again (a new filter).
@@ -88,7 +91,17 @@ export function useFollow(items: string, content: unknown, restart: unknown): Fo
   }, [items, content]);
   useEffect(() => () => cancelAnimationFrame(pending.current), []);
 
-  // the panel's cell changes size with the page (other panels, the window): stay at the bottom if following
+  const hold = useCallback((item: HTMLElement) => {
+    const el = scroller.current;
+    if (!el) return;
+    stick.current = false;
+    setAway(true);
+    anchor.current = { key: item.dataset.key ?? '', offset: item.offsetTop - el.scrollTop };
+    placed.current = el.scrollTop;
+  }, []);
+
+  // The cell changes size with the page (other panels, the window) and the list without new items (lines opening,
+  // "Explain all"): stay at the bottom if following.
   useEffect(() => {
     const el = scroller.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
@@ -96,8 +109,9 @@ export function useFollow(items: string, content: unknown, restart: unknown): Fo
       if (stick.current) place(el, el.scrollHeight);
     });
     ro.observe(el);
+    if (el.firstElementChild) ro.observe(el.firstElementChild);
     return () => ro.disconnect();
   }, []);
 
-  return { scroller, away, onScroll, toLatest };
+  return { scroller, away, onScroll, toLatest, hold };
 }

@@ -40,20 +40,22 @@ export const LogLineItem = memo(function LogLineItem({ line, client, same, open,
     item.current.scrollIntoView?.({ block: 'nearest' });
     onRead(item.current);
   }, [open, onRead]);
+  const toggle = () => {
+    opened.current = true;
+    onToggle(line.seq);
+  };
   const n = narrate(line, t, lang, client);
   const chips = chipsOf(line.mib, selected);
   const fnText = `${n.fn}()`;
+  const time = formatTime(line.t_ms);
   const whyId = `log-why-${line.seq}`;
   return (
     <li ref={item} className={`log-line${same ? ' same' : ''}${open ? ' open' : ''}`} data-testid="log-line" data-key={line.seq} data-seq={line.seq} data-code={line.code} data-fn={line.fn} data-mib={line.mib.join(' ')}>
-      <button type="button" className="log-t num" aria-label={t('log.seek_label', { time: formatTime(line.t_ms) })} title={t('log.seek_label', { time: formatTime(line.t_ms) })} onClick={() => onSeek(line)}>
-        {formatTime(line.t_ms)}
+      <button type="button" className="log-t num" aria-label={t('log.seek_label', { time })} title={t('log.seek_label', { time })} onClick={() => onSeek(line)}>
+        {time}
       </button>
       <div className="log-body">
-        <button type="button" className="log-text" aria-expanded={open} aria-controls={open ? whyId : undefined} title={same ? n.text : t('log.explain_title')} onClick={() => {
-            opened.current = true;
-            onToggle(line.seq);
-          }}>
+        <button type="button" className="log-text" aria-expanded={open} aria-controls={open ? whyId : undefined} title={same ? n.text : t('log.explain_title')} onClick={toggle}>
           {same ? sameAsAbove(line, client, t) : n.text}
         </button>{' '}
         <a

@@ -41,6 +41,10 @@ export const LogRepeats = memo(function LogRepeats({ rows, open, onToggle, t, la
     opened.current = false;
     onRead(item.current);
   }, [open, onRead]);
+  const toggle = () => {
+    opened.current = true;
+    onToggle();
+  };
   const mib = rows.flatMap((r) => r.line.mib);
   const clients = clientSpan(rows);
   const vars = { n: numberFormat(lang).format(rows.length), to: formatTime(rows[rows.length - 1].line.t_ms) };
@@ -48,10 +52,7 @@ export const LogRepeats = memo(function LogRepeats({ rows, open, onToggle, t, la
     <li ref={item} className="log-repeats" data-testid="log-repeats" data-key={foldKey(rows)} data-open={open} data-n={rows.length} data-first={rows[0].line.seq} data-last={rows[rows.length - 1].line.seq} data-mib={mib.join(' ')}>
       <span className="log-t num">{formatTime(rows[0].line.t_ms)}</span>
       <div className="log-body">
-        <button type="button" className="log-text" aria-expanded={open} title={t('log.repeats_title')} onClick={() => {
-            opened.current = true;
-            onToggle();
-          }}>
+        <button type="button" className="log-text" aria-expanded={open} title={t('log.repeats_title')} onClick={toggle}>
           <span aria-hidden="true">{open ? '▾ ' : '▸ '}</span>
           {clients === null ? t('log.repeats', vars) : t(clients.one ? 'log.repeats_client' : 'log.repeats_clients', { ...vars, clients: clients.text })}
         </button>

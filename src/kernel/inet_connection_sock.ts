@@ -81,7 +81,7 @@ export function reqsk_timer_handler(net: Net, req: RequestSock, k: KCtx): void {
   const sk = req_listener(net, req);
   if (sk.sk_state !== 'TCP_LISTEN') {
     inet_csk_reqsk_queue_drop(net, sk, req, k);
-    if (k.trace) decide(k, { fn: 'reqsk_timer_handler', code: 'req_timer_expired', req: req.id, args: { reason: 'listener closed' } });
+    if (k.trace) decide(k, { fn: 'reqsk_timer_handler', code: 'req_timer_expired', req: req.id, peer: { addr: req.rmt_addr, port: req.rmt_port }, args: { reason: 'listener closed' } });
     return;
   }
   const configured = sk.icsk_syn_retries || net.sysctl['net.ipv4.tcp_synack_retries'];
@@ -112,11 +112,12 @@ export function reqsk_timer_handler(net: Net, req: RequestSock, k: KCtx): void {
   if (!expire && (!resend || tcp_rtx_synack(net, req, k, 'synack_rtx_timer') === 0 || req.acked)) {
     if (req.num_timeout++ === 0) sk.young--;
     req_mod_timer(req, k.now + reqsk_timeout(req, TCP_RTO_MAX(k.profile.HZ)), k);
-    if (k.trace) decide(k, { fn: 'reqsk_timer_handler', code: pruned ? 'req_timer_rtx_pruned' : 'req_timer_rtx', req: req.id, args });
+    if (k.trace) decide(k, { fn: 'reqsk_timer_handler', code: pruned ? 'req_timer_rtx_pruned' : 'req_timer_rtx', req: req.id, peer: { addr: req.rmt_addr, port: req.rmt_port }, args });
     return;
   }
   inet_csk_reqsk_queue_drop(net, sk, req, k);
-  if (k.trace) decide(k, { fn: 'reqsk_timer_handler', code: pruned ? 'req_timer_expired_pruned' : 'req_timer_expired', req: req.id, args });
+  // the peer is named here: once dropped, the request can no longer be looked up
+  if (k.trace) decide(k, { fn: 'reqsk_timer_handler', code: pruned ? 'req_timer_expired_pruned' : 'req_timer_expired', req: req.id, peer: { addr: req.rmt_addr, port: req.rmt_port }, args });
 }
 
 /** inet_csk_reqsk_queue_add(): append the child to the accept queue (acc++), unless the listener closed. */

@@ -290,3 +290,17 @@ describe('LiveRun packets after a seek', () => {
     expect(f.packets[f.packets.length - 1].t_ms).toBeLessThanOrEqual(5000);
   });
 });
+
+describe('LiveRun decisions', () => {
+  it('name the client of a request whose timer expired (after the request is gone)', () => {
+    const seen: { code: string; client: number | null }[] = [];
+    const again = preset('syn-flood-no-cookies');
+    for (let t = 0; t <= 30_000; t += 100) {
+      again.runUntil(t * 1e6);
+      seen.push(...again.frame(false).log);
+    }
+    const expired = seen.filter((l) => l.code.startsWith('req_timer_expired'));
+    expect(expired.length).toBeGreaterThan(0);
+    for (const l of expired) expect(l.client).not.toBeNull();
+  });
+});

@@ -177,6 +177,8 @@ test('keyboard shortcuts: Space plays and pauses, the help lists them and keeps 
   await open(page, 'slow-accept');
   await page.keyboard.press('Space');
   await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'playing');
+  // let the run move before pausing (a pause before the first tick leaves it "ready" at 0 s)
+  await expect.poll(() => events(page)).toBeGreaterThan(0);
   await page.keyboard.press('Space');
   await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'paused');
   const n = await events(page);

@@ -9,7 +9,8 @@ import { META } from '../worker/fake.ts';
 import { makeFrame } from '../fixtures/frames.ts';
 
 const t = translator('en');
-const syn = (seq: number, t_ms: number, client: number): PacketView => ({ seq, t_ms, dir: 'in', client, flags: 'SYN', why: null, dropped: null });
+// packets from before the worker said which it dropped (no `dropped`): the ladder reads the drops from the log
+const syn = (seq: number, t_ms: number, client: number): PacketView => ({ seq, t_ms, dir: 'in', client, flags: 'SYN', why: null }) as unknown as PacketView;
 const drop = (t_ms: number, client: number): LogLine =>
   ({ seq: 0, t_ms, event: 0, fn: 'tcp_conn_request', code: 'syn_accept_queue_full', mib: ['ListenOverflows', 'ListenDrops'], client, req: null, sock: null, args: {} });
 const other = (t_ms: number): LogLine => ({ seq: 0, t_ms, event: 0, fn: 'reqsk_timer_handler', code: 'req_timer_rtx', mib: ['TCPTimeouts'], client: 7, req: null, sock: null, args: {} });

@@ -51,7 +51,8 @@ function mount(lang: 'en' | 'zh-CN' = 'en') {
   };
 }
 
-const P = (seq: number, client: number, dir: 'in' | 'out', flags: string, why: string | null = null): PacketView => ({ seq, t_ms: seq, dir, client, flags, why, dropped: null });
+// without `dropped` (as from a worker that did not say): the ladder reads the drops from the log
+const P = (seq: number, client: number, dir: 'in' | 'out', flags: string, why: string | null = null): PacketView => ({ seq, t_ms: seq, dir, client, flags, why }) as unknown as PacketView;
 const arrows = () => [...document.querySelectorAll<SVGGElement>('[data-testid="ladder-arrow"]')];
 const bySeq = (seq: number) => document.querySelector(`[data-testid="ladder-arrow"][data-seq="${seq}"]`);
 const chips = () => [...document.querySelectorAll<HTMLElement>('[data-testid^="watch-chip-"]')].map((c) => c.dataset.testid);

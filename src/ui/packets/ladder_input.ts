@@ -30,7 +30,8 @@ export function ladderInputMaker(t: Translate): (s: AppState) => LadderInput {
   let replaced: SimFrame | null = null;
 
   function mark(packets: readonly PacketView[], log: readonly LogLine[]): readonly LadderPacket[] {
-    const fresh = dropsOf(log);
+    // packets say themselves whether they were dropped; the log is read only for packets that do not
+    let fresh: ReadonlyMap<string, DropReason> | null = null;
     const kept = new Set<string>();
     const out = packets.map((p): LadderPacket => {
       if (p.dir !== 'in') return p;
@@ -39,7 +40,7 @@ export function ladderInputMaker(t: Translate): (s: AppState) => LadderInput {
       const known = dropped.get(id);
       if (known) return known;
       // the worker says so for each packet; the log is the fallback for frames from before it did
-      const why = p.dropped ?? fresh.get(dropKey(p.client, p.t_ms));
+      const why = p.dropped !== undefined ? p.dropped : (fresh ??= dropsOf(log)).get(dropKey(p.client, p.t_ms));
       if (!why) return p;
       const marked = { ...p, drop: t(DROP_KEY[why]) };
       dropped.set(id, marked);

@@ -18,8 +18,9 @@ export interface UrlSyncDeps {
   write(url: URL): void;
 }
 
-/** while playing: at most one rewrite per this many ms */
-export const PLAYING_MS = 1000;
+/** while playing: at most one rewrite per this many ms (a rewrite of a long link costs the page a frame or more;
+ *  Copy link builds its link at the click, and a pause brings the address bar up to date within SETTLE_MS) */
+export const PLAYING_MS = 3000;
 /** after a discrete change (a step, a knob, a language): soon, but once for a burst of changes */
 export const SETTLE_MS = 150;
 

@@ -47,7 +47,8 @@ function StepView(props: { open: OpenLesson }) {
   const showBeliefs = !step.predict || run.phase === 'revealed';
   return (
     <>
-      <div className="lesson-body">
+      {/* focusable: a long step scrolls, and the keyboard must be able to scroll it (when no control is inside) */}
+      <div className="lesson-body" tabIndex={0}>
         {elsewhere && (
           <p className="lesson-elsewhere" role="status">
             {t('lessons.elsewhere')}{' '}

@@ -154,6 +154,33 @@ test('axe: the embed with chosen panels', async ({ page }) => {
   await expectClean(page, 'embed: packets, log, terminal (zh-CN)');
 });
 
+test('axe: refusals on screen (a broken link, a knob the kernel refuses), the terminal enlarged, Copy link', async ({ page }) => {
+  await page.goto('./?lang=en#scenario=not*base64');
+  await expect(page.getByTestId('problem')).toHaveAttribute('data-code', 'bad_link');
+  await expectClean(page, 'a broken link refused');
+  await page.goto('./?lang=en&preset=somaxconn-cap');
+  await ready(page);
+  const somaxconn = page.getByLabel('net.core.somaxconn', { exact: true });
+  await somaxconn.fill('-1');
+  await somaxconn.press('Enter');
+  await expect(page.getByTestId('knob-refused')).toHaveAttribute('data-row', 'net.core.somaxconn');
+  await expectClean(page, 'a knob refused');
+  await page.getByRole('button', { name: 'Enlarge' }).click();
+  await page.getByTestId('terminal-input').fill('help');
+  await page.getByTestId('terminal-input').press('Enter');
+  await expect(page.getByTestId('terminal-entry').last()).toHaveAttribute('data-state', 'done');
+  await expectClean(page, 'terminal enlarged');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expectClean(page, 'after Copy link');
+});
+
+test('axe: the sample course page with the lab embedded', async ({ page }) => {
+  await page.goto('./course-sample.html');
+  await expect(page.frameLocator('#lab').getByTestId('syn-queue')).toBeVisible();
+  await expectClean(page, 'course sample page');
+});
+
 // ---- the keyboard alone ----
 
 interface Stop {

@@ -22,6 +22,43 @@ async function expectClean(page: Page, state: string, within?: string): Promise<
   expect(await violations(page, within), state).toEqual([]);
 }
 
+/**
+ * Words drawn in SVG (the ladder, the queues, the timeline) that do not reach 4.5:1 against what is painted under
+ * them: axe's color-contrast rule skips SVG text, so the same WCAG AA threshold is checked here. The background is
+ * the topmost SVG shape under the word's centre, else the nearest HTML background.
+ */
+async function svgTextContrast(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const rgb = (c: string) => (c.match(/[\d.]+/g) ?? ['255', '255', '255']).slice(0, 3).map(Number);
+    const lum = (c: string) => {
+      const f = (x: number) => ((x /= 255) <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4);
+      const [r, g, b] = rgb(c);
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const painted = (c: string) => c !== '' && c !== 'none' && c !== 'transparent' && !c.startsWith('url') && !/rgba\(.*,\s*0\)$/.test(c);
+    const htmlBg = (el: Element) => {
+      for (let e: Element | null = el; e; e = e.parentElement) if (painted(getComputedStyle(e).backgroundColor)) return getComputedStyle(e).backgroundColor;
+      return 'rgb(255, 255, 255)';
+    };
+    const out = new Set<string>();
+    // a <text> is judged by its own words, a <tspan> (a label's flag, its note) by its own colour
+    const ownWords = (t: Element) => [...t.childNodes].some((n) => n.nodeType === 3 && n.textContent?.trim());
+    for (const t of document.querySelectorAll<SVGTextContentElement>('svg text, svg tspan')) {
+      const r = t.getBoundingClientRect();
+      const cs = getComputedStyle(t);
+      if (!ownWords(t) || r.width === 0 || cs.visibility === 'hidden' || !painted(cs.fill)) continue;
+      const [x, y] = [r.left + r.width / 2, r.top + r.height / 2];
+      if (x < 0 || y < 0 || x > innerWidth || y > innerHeight) continue;
+      const under = document.elementsFromPoint(x, y).find((e) => !t.closest('text')?.contains(e) && e instanceof SVGGeometryElement && e.tagName !== 'line' && painted(getComputedStyle(e).fill));
+      const bg = under ? getComputedStyle(under).fill : htmlBg(t);
+      const [a, b] = [lum(cs.fill), lum(bg)];
+      const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+      if (ratio < 4.5) out.add(`${ratio.toFixed(2)}:1 "${t.textContent.trim().slice(0, 24)}" (${t.getAttribute('class') ?? ''} in ${t.closest('svg')?.getAttribute('class') ?? ''}): ${cs.fill} on ${bg}`);
+    }
+    return [...out];
+  });
+}
+
 const ready = (page: Page) => expect(page.getByTestId('sim-time')).toHaveAttribute('data-ms', '0');
 
 test('axe: first load in English and in Chinese', async ({ page }) => {
@@ -29,6 +66,7 @@ test('axe: first load in English and in Chinese', async ({ page }) => {
   await page.goto('./?lang=en');
   await ready(page);
   await expectClean(page, 'first load (en)');
+  expect(await svgTextContrast(page), 'SVG words at first load').toEqual([]);
   await page.goto('./?lang=zh-CN');
   await ready(page);
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
@@ -49,6 +87,7 @@ test('axe: a flood played then paused, every panel filled; the terminal with out
   await expect(page.getByTestId('ladder-arrow').first()).toBeVisible();
   await expect(page.getByTestId('counter-SyncookiesSent')).not.toHaveAttribute('data-value', '0');
   await expectClean(page, 'paused in a flood');
+  expect(await svgTextContrast(page), 'SVG words in a flood').toEqual([]);
 
   const input = page.getByTestId('terminal-input');
   await input.fill('ss -lnt');
@@ -141,6 +180,7 @@ test.describe('at 1920×1080', () => {
     for (let i = 0; i < 30; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
     await expect(page.getByTestId('live-narration')).toContainText('Event ');
     await expectClean(page, 'projector mode');
+    expect(await svgTextContrast(page), 'SVG words in projector mode').toEqual([]);
   });
 });
 

@@ -152,8 +152,9 @@ test('ladder as SVG: a standalone file with the page\'s colours and fonts; as PN
   expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   expect(png.bytes.subarray(12, 16).toString('latin1')).toBe('IHDR');
   expect([png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)]).toEqual([size[0] * 2, size[1] * 2]);
+  // the file as downloaded, kept for the docs
   mkdirSync(DOCS, { recursive: true });
-  writeFileSync(`${SHOTS}ladder-export.png`, png.bytes);
+  writeFileSync(`${DOCS}ladder-export.png`, png.bytes);
   expect(problems).toEqual([]);
 });
 
@@ -188,8 +189,38 @@ test('the Export menu works from the keyboard and closes with Escape', async ({ 
   // a click elsewhere closes it too
   await toggle.click();
   await expect(pcap).toBeVisible();
+  await expectInsidePanel(page);
+  await page.locator('section.packets').screenshot({ path: `${DOCS}export-menu.png` });
   await page.getByRole('heading', { name: 'Packets' }).click();
   await expect(pcap).toBeHidden();
+});
+
+/** The open list lies inside the packets panel (which clips what overflows it). */
+async function expectInsidePanel(page: Page): Promise<void> {
+  const panel = (await page.locator('section.packets').boundingBox())!;
+  const list = (await page.locator('.export-list').boundingBox())!;
+  expect(list.x).toBeGreaterThanOrEqual(panel.x);
+  expect(list.x + list.width).toBeLessThanOrEqual(panel.x + panel.width);
+  expect(list.y + list.height).toBeLessThanOrEqual(panel.y + panel.height);
+}
+
+test('the list opens inside the panel, whether the button sits before the chips or alone on the heading\'s line', async ({ page }) => {
+  await page.goto('./?lang=en');
+  await choosePreset(page, 'slow-accept');
+  await page.getByRole('button', { name: 'Export packets' }).click();
+  await expectInsidePanel(page);
+  await page.keyboard.press('Escape');
+  // eight watched clients: the chips take their own line, the button stays at the end of the heading's
+  for (const id of ['10', '11']) {
+    await page.getByRole('spinbutton', { name: 'Client id to watch' }).fill(id);
+    await page.getByRole('button', { name: 'Watch', exact: true }).click();
+  }
+  await expect(page.getByTestId('watch-chip-11')).toBeVisible();
+  const [heading, button] = [await page.getByRole('heading', { name: 'Packets' }).boundingBox(), await page.getByRole('button', { name: 'Export packets' }).boundingBox()];
+  expect(Math.abs(heading!.y + heading!.height / 2 - (button!.y + button!.height / 2))).toBeLessThan(8);
+  await page.getByRole('button', { name: 'Export packets' }).click();
+  await expectInsidePanel(page);
+  await page.locator('section.packets').screenshot({ path: `${SHOTS}export-menu-8-chips.png` });
 });
 
 test('zh-CN: the menu speaks Chinese', async ({ page }) => {

@@ -1,7 +1,7 @@
 // The packets panel's Export menu: the run's packets as a pcap file (made by the worker, which replays the run),
 // and the ladder as drawn, as SVG or PNG. A disclosure: the button opens a short list of buttons; Escape, a
 // choice, or focus leaving closes it. Files are made in the page and handed over as downloads: nothing is sent.
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { AppState } from '../../store/store.ts';
 import { ladderSvg } from '../../viz/svg_export_ladder.ts';
 import { svgToPng } from '../../viz/svg_export.ts';
@@ -33,6 +33,16 @@ export function ExportMenu(props: { ladder: RefObject<HTMLElement | null> }) {
   const id = useId();
   const box = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
+
+  // the list opens toward the side of the panel with room for it (the button sits left or right of the chips)
+  const [align, setAlign] = useState<'left' | 'right'>('right');
+  useLayoutEffect(() => {
+    if (!open || !box.current) return;
+    const panel = box.current.closest('.panel') ?? document.body;
+    const list = box.current.querySelector('.export-list');
+    const room = panel.getBoundingClientRect().right - box.current.getBoundingClientRect().left;
+    setAlign(room >= (list?.getBoundingClientRect().width ?? 0) ? 'left' : 'right');
+  }, [open]);
 
   // a click elsewhere closes the list
   useEffect(() => {
@@ -101,7 +111,7 @@ export function ExportMenu(props: { ladder: RefObject<HTMLElement | null> }) {
         {t('export.button')}
         <span aria-hidden="true"> ▾</span>
       </button>
-      <ul id={`${id}-list`} className="export-list" hidden={!open}>
+      <ul id={`${id}-list`} className={`export-list align-${align}`} hidden={!open}>
         {CHOICES.map((c) => (
           <li key={c}>
             <button type="button" aria-labelledby={`${id}-${c}-name`} aria-describedby={`${id}-${c}`} data-testid={`export-${c}`} onClick={() => void save(c)}>

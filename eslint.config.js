@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', '.score'] },
+  { ignores: ['dist', 'dist-single', '.e2e-dist-*', 'node_modules', 'test-results', 'playwright-report', '.score'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

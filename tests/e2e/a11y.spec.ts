@@ -352,6 +352,8 @@ test('keyboard: play, pause, step and step back; a knob applied with Enter; a te
   await page.keyboard.press('Enter');
   await expect(status).toHaveAttribute('data-status', 'playing');
   await expect(pause).toBeFocused();
+  // let the run move first: a pause before the first tick leaves it "ready" at 0 s, not "paused"
+  await expect.poll(async () => Number(await page.getByTestId('sim-events').getAttribute('data-value'))).toBeGreaterThan(0);
   await page.keyboard.press('Space');
   await expect(status).toHaveAttribute('data-status', 'paused');
   await expect(play).toBeFocused();

@@ -350,12 +350,12 @@ test('keyboard: play, pause, step and step back; a knob applied with Enter; a te
   const pause = page.getByRole('button', { name: 'Pause' });
   await tabTo(page, play);
   await page.keyboard.press('Enter');
-  await expect(status).toHaveAttribute('data-status', 'playing');
+  await expect(status).toHaveAttribute('data-status', 'playing', { timeout: 15_000 });
   await expect(pause).toBeFocused();
   // let the run move first: a pause before the first tick leaves it "ready" at 0 s, not "paused"
   await expect.poll(async () => Number(await page.getByTestId('sim-events').getAttribute('data-value'))).toBeGreaterThan(0);
   await page.keyboard.press('Space');
-  await expect(status).toHaveAttribute('data-status', 'paused');
+  await expect(status).toHaveAttribute('data-status', 'paused', { timeout: 15_000 });
   await expect(play).toBeFocused();
 
   // Step and Step back, with the keys and with the buttons
@@ -377,9 +377,9 @@ test('keyboard: play, pause, step and step back; a knob applied with Enter; a te
   await page.keyboard.press('ArrowLeft');
   await expect.poll(() => events(page)).toBe(before + 1);
   await page.keyboard.press('Space');
-  await expect(status).toHaveAttribute('data-status', 'playing');
+  await expect(status).toHaveAttribute('data-status', 'playing', { timeout: 15_000 });
   await page.keyboard.press('Space');
-  await expect(status).toHaveAttribute('data-status', 'paused');
+  await expect(status).toHaveAttribute('data-status', 'paused', { timeout: 15_000 });
 
   // a knob: reached with Tab, typed, applied with Enter
   await page.locator('.brand h1').click();
@@ -396,7 +396,7 @@ test('keyboard: play, pause, step and step back; a knob applied with Enter; a te
   await page.keyboard.type('sysctl net.core.somaxconn');
   await page.keyboard.press('Enter');
   const entry = page.getByTestId('terminal-entry').last();
-  await expect(entry).toHaveAttribute('data-state', 'done');
+  await expect(entry).toHaveAttribute('data-state', 'done', { timeout: 15_000 });
   await expect(entry).toContainText('net.core.somaxconn = 64');
   await expect(input).toBeFocused();
 
@@ -405,9 +405,9 @@ test('keyboard: play, pause, step and step back; a knob applied with Enter; a te
   const toEnd = page.getByRole('button', { name: 'Run to end' });
   await tabTo(page, toEnd);
   await page.keyboard.press('Enter');
-  await expect(status).toHaveAttribute('data-status', 'done');
+  await expect(status).toHaveAttribute('data-status', 'done', { timeout: 15_000 });
   await expect(page.getByRole('button', { name: 'Reset' })).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('sim-time')).toHaveAttribute('data-ms', '0');
+  await expect(page.getByTestId('sim-time')).toHaveAttribute('data-ms', '0', { timeout: 15_000 });
   expect(problems).toEqual([]);
 });
